@@ -1,0 +1,12 @@
+package dev.txsuite.coordinator;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class CoordinatorApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CoordinatorApplication.class, args);
+    }
+}

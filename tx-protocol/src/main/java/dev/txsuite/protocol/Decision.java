@@ -1,0 +1,7 @@
+package dev.txsuite.protocol;
+
+/** The global outcome of a transaction. */
+public enum Decision {
+    COMMIT,
+    ABORT
+}

@@ -1,0 +1,26 @@
+package dev.txsuite.protocol;
+
+/** Reasons the protocol itself gives for a NO vote or an abort; business reasons come from the participants. */
+public final class Reasons {
+
+    /** A participant could not be reached or answered with an error. */
+    public static final String PARTICIPANT_UNAVAILABLE = "PARTICIPANT_UNAVAILABLE";
+
+    /** A participant did not vote before the transaction's deadline. */
+    public static final String VOTE_TIMEOUT = "VOTE_TIMEOUT";
+
+    /** The coordinator restarted before it had decided; presumed abort. */
+    public static final String COORDINATOR_RECOVERY = "COORDINATOR_RECOVERY";
+
+    /** PREPARE arrived after the branch had already been aborted (the tombstone answers). */
+    public static final String ALREADY_ABORTED = "ALREADY_ABORTED";
+
+    private Reasons() {}
+
+    /** Whether the reason is a failure of the system rather than a business refusal by a participant. */
+    public static boolean isTechnical(String reason) {
+        return PARTICIPANT_UNAVAILABLE.equals(reason)
+                || VOTE_TIMEOUT.equals(reason)
+                || COORDINATOR_RECOVERY.equals(reason);
+    }
+}
