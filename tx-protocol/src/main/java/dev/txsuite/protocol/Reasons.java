@@ -6,6 +6,9 @@ public final class Reasons {
     /** A participant could not be reached or answered with an error. */
     public static final String PARTICIPANT_UNAVAILABLE = "PARTICIPANT_UNAVAILABLE";
 
+    /** The coordinator could not be reached, so no transaction began (the initiator's answer, never a vote). */
+    public static final String COORDINATOR_UNAVAILABLE = "COORDINATOR_UNAVAILABLE";
+
     /** A participant did not vote before the transaction's deadline. */
     public static final String VOTE_TIMEOUT = "VOTE_TIMEOUT";
 

@@ -11,7 +11,11 @@ public sealed interface TxInput {
     /** A participant answered PREPARE. */
     record VoteArrived(String participant, Vote vote) implements TxInput {}
 
-    /** PREPARE to a participant failed (unreachable, error); counts as a NO vote with this reason. */
+    /**
+     * PREPARE to a participant failed (unreachable, error); counts as a NO vote with this reason. Give a
+     * technical reason ({@link dev.txsuite.protocol.Reasons#PARTICIPANT_UNAVAILABLE}): the participant may
+     * have prepared before the failure, so it must still receive the ABORT.
+     */
     record PrepareFailed(String participant, String reason) implements TxInput {}
 
     /** The voting deadline passed: every missing vote counts as NO. */

@@ -2,6 +2,7 @@ package dev.txsuite.protocol.coordinator;
 
 import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Protocol;
+import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.Vote;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,20 +46,27 @@ public record TxState(
 
     /**
      * The participants that must receive the decision: everyone for COMMIT; for ABORT everyone but the
-     * NO voters, who aborted on their own when they voted.
+     * participants that voted NO themselves, who aborted on their own when they voted. A NO the coordinator
+     * recorded for a participant (a timeout, a failed PREPARE: a technical reason) still gets the ABORT: the
+     * PREPARE may have arrived and prepared, with only the answer late or lost.
      */
     public List<String> decisionRecipients() {
         if (decision == null) {
             return List.of();
         }
         return participants.stream()
-                .filter(name -> decision == Decision.COMMIT || !votedNo(name))
+                .filter(name -> decision == Decision.COMMIT || !abortedOnItsOwn(name))
                 .toList();
     }
 
     public boolean votedNo(String participant) {
         var vote = votes.get(participant);
         return vote != null && !vote.isYes();
+    }
+
+    private boolean abortedOnItsOwn(String participant) {
+        return votedNo(participant)
+                && !Reasons.isTechnical(votes.get(participant).reason());
     }
 
     TxState withVote(String participant, Vote vote) {

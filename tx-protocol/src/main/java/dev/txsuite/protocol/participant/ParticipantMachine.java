@@ -48,10 +48,10 @@ public final class ParticipantMachine {
     private static BranchStep onPrepare(Branch branch, long epoch) {
         return switch (branch.state()) {
             case NONE -> new BranchStep(branch.with(BranchState.NONE, null, epoch, null), Work.PREPARE, null);
-            case PREPARED, COMMITTED -> new BranchStep(branch, Work.NONE, new VoteReply(branch.vote()));
+            case PREPARED, COMMITTED -> new BranchStep(seen(branch, epoch), Work.NONE, new VoteReply(branch.vote()));
             case ABORTED ->
                 new BranchStep(
-                        branch,
+                        seen(branch, epoch),
                         Work.NONE,
                         new VoteReply(
                                 branch.vote() != null && !branch.vote().isYes()
@@ -68,7 +68,7 @@ public final class ParticipantMachine {
                         branch.with(BranchState.COMMITTED, branch.vote(), epoch, null),
                         Work.COMMIT,
                         new Ack(BranchState.COMMITTED));
-            case COMMITTED -> new BranchStep(branch, Work.NONE, new Ack(BranchState.COMMITTED));
+            case COMMITTED -> new BranchStep(seen(branch, epoch), Work.NONE, new Ack(BranchState.COMMITTED));
             case ABORTED -> refuse(branch, Refused.CONFLICT, "COMMIT for a branch that is already aborted");
         };
     }
@@ -83,9 +83,17 @@ public final class ParticipantMachine {
                         branch.with(BranchState.ABORTED, branch.vote(), epoch, reason),
                         Work.ABORT,
                         new Ack(BranchState.ABORTED));
-            case ABORTED -> new BranchStep(branch, Work.NONE, new Ack(BranchState.ABORTED));
+            case ABORTED -> new BranchStep(seen(branch, epoch), Work.NONE, new Ack(BranchState.ABORTED));
             case COMMITTED -> refuse(branch, Refused.CONFLICT, "ABORT for a branch that is already committed");
         };
+    }
+
+    /**
+     * A repeated message changes no state but may carry a newer epoch, which must be recorded all the same:
+     * fencing refuses anything older than the highest epoch seen, not the highest one that changed the state.
+     */
+    private static Branch seen(Branch branch, long epoch) {
+        return branch.with(branch.state(), branch.vote(), epoch, branch.reason());
     }
 
     private static BranchStep refuse(Branch branch, Refused why, String detail) {

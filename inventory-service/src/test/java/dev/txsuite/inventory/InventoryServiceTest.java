@@ -1,0 +1,21 @@
+package dev.txsuite.inventory;
+
+import dev.txsuite.testing.FreshDatabaseConfiguration;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole service on a random port against a fresh PostgreSQL database. Every test class uses exactly this
+ * configuration so that they all share one Spring context (and one database): tests use skus of their own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@Import(FreshDatabaseConfiguration.class)
+public @interface InventoryServiceTest {}

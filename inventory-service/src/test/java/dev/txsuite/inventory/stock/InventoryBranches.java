@@ -1,0 +1,47 @@
+package dev.txsuite.inventory.stock;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
+
+/** Sends protocol messages to the inventory participant the way the coordinator does, over HTTP. */
+record InventoryBranches(RestTestClient client) {
+
+    record VoteAnswer(String txId, String participant, String vote, String reason) {}
+
+    static String newTxId() {
+        return "tx-" + UUID.randomUUID();
+    }
+
+    static Map<String, Object> line(String sku, int quantity) {
+        return Map.of("sku", sku, "quantity", quantity);
+    }
+
+    ResponseSpec prepare(String txId, List<Map<String, Object>> lines) {
+        return prepare(txId, 1, lines);
+    }
+
+    ResponseSpec prepare(String txId, long epoch, List<Map<String, Object>> lines) {
+        var payload = Map.of("orderId", "order-of-" + txId, "lines", lines);
+        return post(txId, "prepare", Map.of("epoch", epoch, "protocol", "2PC", "payload", payload));
+    }
+
+    ResponseSpec commit(String txId) {
+        return post(txId, "commit", Map.of("epoch", 1));
+    }
+
+    ResponseSpec abort(String txId, long epoch, String reason) {
+        return post(txId, "abort", Map.of("epoch", epoch, "reason", reason));
+    }
+
+    ResponseSpec post(String txId, String message, Object body) {
+        return client.post()
+                .uri("/tx/branches/{txId}/{message}", txId, message)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange();
+    }
+}

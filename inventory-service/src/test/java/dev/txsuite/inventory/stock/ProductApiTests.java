@@ -1,0 +1,75 @@
+package dev.txsuite.inventory.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.txsuite.inventory.InventoryServiceTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+@InventoryServiceTest
+class ProductApiTests {
+
+    record ProductPage(List<ProductView> content, PageInfo page) {}
+
+    record PageInfo(int size, int number, long totalElements, int totalPages) {}
+
+    @Autowired
+    RestTestClient client;
+
+    @Test
+    void shouldListTheDemoCatalogAsAPage() {
+        var page = client.get()
+                .uri("/api/products?size=100")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<ProductPage>() {})
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(page.page().size()).isEqualTo(100);
+        assertThat(page.page().number()).isZero();
+        assertThat(page.content())
+                .contains(
+                        new ProductView("COFFEE-BEANS-1KG", "Coffee beans, 1 kg", 1800, "USD", 100, 0, 100),
+                        new ProductView("MUG-CERAMIC", "Ceramic mug", 1200, "USD", 50, 0, 50),
+                        new ProductView("KETTLE-ELECTRIC", "Electric kettle", 4500, "USD", 20, 0, 20),
+                        new ProductView("GRINDER-BURR", "Burr grinder", 12900, "USD", 10, 0, 10),
+                        new ProductView("FILTER-PAPERS", "Filter papers, 100", 450, "USD", 500, 0, 500),
+                        new ProductView("DRIPPER-LIMITED", "Limited edition dripper", 8900, "USD", 2, 0, 2));
+        assertThat(page.content()).extracting(ProductView::sku).isSorted();
+    }
+
+    @Test
+    void shouldShowOneProductWithItsAvailableStock() {
+        client.get()
+                .uri("/api/products/GRINDER-BURR")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("""
+                {"sku":"GRINDER-BURR","name":"Burr grinder","priceCents":12900,"currency":"USD",
+                 "onHand":10,"reserved":0,"available":10}""");
+    }
+
+    @Test
+    void shouldAnswerAProblemForAnUnknownSku() {
+        client.get()
+                .uri("/api/products/NO-SUCH-SKU")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://txsuite.dev/problems/product-not-found")
+                .jsonPath("$.sku")
+                .isEqualTo("NO-SUCH-SKU");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.txsuite.order.order;
+
+import dev.txsuite.protocol.Protocol;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How orders are placed.
+ *
+ * @param defaultProtocol the protocol of an order that names none ("2PC" or "3PC")
+ * @param voteTimeout how long the coordinator waits for the votes
+ * @param requestDeadline how long {@code POST /api/orders} waits for the outcome before answering 202
+ * @param idempotencyWait how long a request waits for an earlier one with the same Idempotency-Key
+ */
+@ConfigurationProperties("txsuite.orders")
+public record OrderProperties(
+        @DefaultValue("2PC") String defaultProtocol,
+        @DefaultValue("3000ms") Duration voteTimeout,
+        @DefaultValue("8s") Duration requestDeadline,
+        @DefaultValue("2s") Duration idempotencyWait) {
+
+    public OrderProperties {
+        Protocol.fromLabel(defaultProtocol);
+        if (requestDeadline.compareTo(voteTimeout) <= 0) {
+            throw new IllegalArgumentException("txsuite.orders.request-deadline (" + requestDeadline
+                    + ") must be longer than txsuite.orders.vote-timeout (" + voteTimeout
+                    + "), or every order would end as 202 before its votes are counted");
+        }
+    }
+
+    public Protocol protocolByDefault() {
+        return Protocol.fromLabel(defaultProtocol);
+    }
+}

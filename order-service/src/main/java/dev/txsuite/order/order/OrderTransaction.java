@@ -1,0 +1,43 @@
+package dev.txsuite.order.order;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * The global transaction of one order, as {@code POST /tx/transactions} takes it: one branch per participant with
+ * the payload docs/architecture.md specifies for it.
+ */
+record OrderTransaction(String txId, String protocol, long timeoutMillis, List<Branch> branches) {
+
+    record Branch(String participant, Object payload) {}
+
+    record InventoryPayload(String orderId, List<StockLine> lines) {}
+
+    record StockLine(String sku, int quantity) {}
+
+    record PaymentPayload(String orderId, String customerId, long amountCents, String currency) {}
+
+    static OrderTransaction of(String txId, String orderId, PricedOrder order, Duration voteTimeout) {
+        return new OrderTransaction(
+                txId,
+                order.protocol().label(),
+                voteTimeout.toMillis(),
+                List.of(
+                        new Branch("order", OrderPayload.of(orderId, order)),
+                        new Branch("inventory", new InventoryPayload(orderId, stockLines(order))),
+                        new Branch(
+                                "payment",
+                                new PaymentPayload(
+                                        orderId, order.customerId(), order.totalCents(), order.currency()))));
+    }
+
+    /** One line per sku: inventory reserves each line against what is available, so a sku must not appear twice. */
+    private static List<StockLine> stockLines(PricedOrder order) {
+        var quantities = new LinkedHashMap<String, Integer>();
+        order.items().forEach(item -> quantities.merge(item.sku(), item.quantity(), Integer::sum));
+        return quantities.entrySet().stream()
+                .map(entry -> new StockLine(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+}

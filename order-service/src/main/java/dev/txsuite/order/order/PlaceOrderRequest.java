@@ -1,0 +1,51 @@
+package dev.txsuite.order.order;
+
+import dev.txsuite.protocol.Protocol;
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The body of {@code POST /api/orders} as it arrives: every field optional here, so that a missing one is
+ * reported by name by {@link PlaceOrderCommand} rather than as unreadable JSON.
+ */
+public record PlaceOrderRequest(String customerId, List<Item> items, String protocol) {
+
+    public record Item(String sku, Integer quantity) {}
+
+    /**
+     * @param defaultProtocol used when the request names none
+     * @throws OrderProblem (400) naming every invalid field
+     */
+    PlaceOrderCommand toCommand(Protocol defaultProtocol) {
+        var errors = new ArrayList<FieldError>();
+        var chosen = defaultProtocol;
+        if (protocol != null) {
+            try {
+                chosen = Protocol.fromLabel(protocol);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("protocol", e.getMessage()));
+            }
+        }
+        PlaceOrderCommand command = null;
+        try {
+            command = new PlaceOrderCommand(customerId, lines(), chosen);
+        } catch (ConstraintViolationException e) {
+            errors.addAll(ViolatedFields.of(e));
+        }
+        if (!errors.isEmpty()) {
+            throw OrderProblem.invalidRequest(errors);
+        }
+        return command;
+    }
+
+    private List<PlaceOrderCommand.Line> lines() {
+        if (items == null) {
+            return null;
+        }
+        // a JSON null among the items stays null: the command reports it by its index
+        return items.stream()
+                .map(item -> item == null ? null : new PlaceOrderCommand.Line(item.sku(), item.quantity()))
+                .toList();
+    }
+}

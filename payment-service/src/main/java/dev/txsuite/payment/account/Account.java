@@ -1,0 +1,76 @@
+package dev.txsuite.payment.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A customer's money: {@code balanceCents} in the account, {@code heldCents} of it promised to open orders. */
+@Entity
+public class Account {
+
+    @Id
+    private String customerId;
+
+    private String name;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(length = 3)
+    private String currency;
+
+    private long balanceCents;
+
+    private long heldCents;
+
+    protected Account() {}
+
+    public Account(String customerId, String name, String currency, long balanceCents) {
+        this.customerId = customerId;
+        this.name = name;
+        this.currency = currency;
+        this.balanceCents = balanceCents;
+    }
+
+    public long availableCents() {
+        return balanceCents - heldCents;
+    }
+
+    void hold(long amountCents) {
+        if (amountCents > availableCents()) {
+            throw new IllegalStateException(
+                    "cannot hold " + amountCents + " on " + customerId + ": " + availableCents() + " available");
+        }
+        heldCents += amountCents;
+    }
+
+    /** The held money leaves the account. */
+    void capture(long amountCents) {
+        heldCents -= amountCents;
+        balanceCents -= amountCents;
+    }
+
+    void release(long amountCents) {
+        heldCents -= amountCents;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public long balanceCents() {
+        return balanceCents;
+    }
+
+    public long heldCents() {
+        return heldCents;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.txsuite.coordinator.begin;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code {"txId","protocol":"2PC","timeoutMillis":3000,"branches":[{"participant":"order","payload":{...}}]}};
+ * {@code timeoutMillis}, the time the participants have to vote, is optional.
+ */
+public record BeginTransactionRequest(
+        @NotBlank @Size(max = 128) String txId,
+        @NotBlank String protocol,
+        @Positive @Max(300_000) Long timeoutMillis,
+        @NotEmpty @Size(max = 16) List<@Valid @NotNull Branch> branches) {
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
+    public record Branch(
+            @NotBlank @Size(max = 64) String participant,
+            @NotNull JsonNode payload) {}
+
+    Duration timeout() {
+        return timeoutMillis == null ? DEFAULT_TIMEOUT : Duration.ofMillis(timeoutMillis);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.txsuite.coordinator.log;
+
+import dev.txsuite.protocol.Decision;
+import dev.txsuite.protocol.Protocol;
+import dev.txsuite.protocol.Vote;
+import dev.txsuite.protocol.coordinator.TxState;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/** What the log holds of one transaction; {@code decision}, {@code reason} and the timestamps may be null. */
+public record LoggedTransaction(
+        String txId,
+        Protocol protocol,
+        TransactionState state,
+        Decision decision,
+        String reason,
+        String owner,
+        long epoch,
+        long timeoutMillis,
+        Instant createdAt,
+        Instant decidedAt,
+        Instant endedAt,
+        List<Branch> branches) {
+
+    public LoggedTransaction {
+        branches = List.copyOf(branches);
+    }
+
+    /** One participant's part, in the order PREPARE lists them; {@code vote} is null until it voted. */
+    public record Branch(String participant, JsonNode payload, Vote vote, boolean acknowledged) {}
+
+    LoggedTransaction withBranches(List<Branch> newBranches) {
+        return new LoggedTransaction(
+                txId,
+                protocol,
+                state,
+                decision,
+                reason,
+                owner,
+                epoch,
+                timeoutMillis,
+                createdAt,
+                decidedAt,
+                endedAt,
+                newBranches);
+    }
+
+    /** The coordinator machine's view of this transaction, to carry on from where the log stands. */
+    public TxState machineState() {
+        var votes = new LinkedHashMap<String, Vote>();
+        branches.stream().filter(branch -> branch.vote() != null).forEach(b -> votes.put(b.participant(), b.vote()));
+        var acked = branches.stream()
+                .filter(Branch::acknowledged)
+                .map(Branch::participant)
+                .collect(Collectors.toSet());
+        return new TxState(txId, protocol, participants(), epoch, state.phase(), votes, acked, decision, reason);
+    }
+
+    public List<String> participants() {
+        return branches.stream().map(Branch::participant).toList();
+    }
+
+    public Map<String, JsonNode> payloads() {
+        return branches.stream().collect(Collectors.toMap(Branch::participant, Branch::payload));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.txsuite.coordinator.log;
+
+import dev.txsuite.protocol.Decision;
+import dev.txsuite.protocol.Protocol;
+import dev.txsuite.protocol.Vote;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads of the coordinator's log: one transaction, a list by state, and what recovery has to finish. */
+@Component
+public class LoggedTransactions {
+
+    private static final String COLUMNS = """
+            SELECT tx_id, protocol, state, decision, reason, owner, epoch, timeout_millis, created_at, decided_at,
+                   ended_at
+            FROM transactions""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public LoggedTransactions(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<LoggedTransaction> find(String txId) {
+        return jdbc.sql(COLUMNS + " WHERE tx_id = :txId")
+                .param("txId", txId)
+                .query((row, rowNumber) -> transaction(row))
+                .optional()
+                .map(tx -> tx.withBranches(branchesOf(List.of(txId)).getOrDefault(txId, List.of())));
+    }
+
+    /** The newest {@code limit} transactions in any of the states, with their branches. */
+    public List<LoggedTransaction> findInStates(Collection<TransactionState> states, int limit) {
+        var headers = jdbc.sql(COLUMNS + " WHERE state IN (:states) ORDER BY created_at DESC LIMIT :limit")
+                .param("states", states.stream().map(Enum::name).toList())
+                .param("limit", limit)
+                .query((row, rowNumber) -> transaction(row))
+                .list();
+        if (headers.isEmpty()) {
+            return headers;
+        }
+        var branches = branchesOf(headers.stream().map(LoggedTransaction::txId).toList());
+        return headers.stream()
+                .map(tx -> tx.withBranches(branches.getOrDefault(tx.txId(), List.of())))
+                .toList();
+    }
+
+    /** Every unfinished transaction, oldest first. */
+    public List<String> unfinished() {
+        return jdbc.sql("""
+                        SELECT tx_id FROM transactions WHERE state IN ('PREPARING', 'COMMITTING', 'ABORTING')
+                        ORDER BY created_at""").query(String.class).list();
+    }
+
+    /** Decided transactions some participant has not acknowledged yet, oldest first. */
+    public List<String> decidedUnfinished() {
+        return jdbc.sql("""
+                        SELECT tx_id FROM transactions WHERE state IN ('COMMITTING', 'ABORTING')
+                        ORDER BY created_at""").query(String.class).list();
+    }
+
+    /** Undecided transactions whose vote deadline passed more than {@code grace} ago, oldest first. */
+    public List<String> undecidedPastDeadline(Duration grace) {
+        return jdbc.sql("""
+                        SELECT tx_id FROM transactions
+                        WHERE state = 'PREPARING'
+                          AND created_at < now() - (timeout_millis + :graceMillis) * interval '1 millisecond'
+                        ORDER BY created_at""")
+                .param("graceMillis", grace.toMillis())
+                .query(String.class)
+                .list();
+    }
+
+    /** The branches of the transactions, by transaction id, each list in PREPARE order. */
+    private Map<String, List<LoggedTransaction.Branch>> branchesOf(List<String> txIds) {
+        return jdbc
+                .sql("""
+                        SELECT tx_id, participant, payload::text AS payload, vote, vote_reason, acknowledged
+                        FROM branches WHERE tx_id IN (:txIds) ORDER BY tx_id, position""")
+                .param("txIds", txIds)
+                .query((row, rowNumber) -> new TxBranch(
+                        row.getString("tx_id"),
+                        new LoggedTransaction.Branch(
+                                row.getString("participant"),
+                                json.readTree(row.getString("payload")),
+                                vote(row.getString("vote"), row.getString("vote_reason")),
+                                row.getBoolean("acknowledged"))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        TxBranch::txId, LinkedHashMap::new, Collectors.mapping(TxBranch::branch, Collectors.toList())));
+    }
+
+    private static LoggedTransaction transaction(ResultSet row) throws SQLException {
+        var decision = row.getString("decision");
+        return new LoggedTransaction(
+                row.getString("tx_id"),
+                Protocol.fromLabel(row.getString("protocol")),
+                TransactionState.valueOf(row.getString("state")),
+                decision == null ? null : Decision.valueOf(decision),
+                row.getString("reason"),
+                row.getString("owner"),
+                row.getLong("epoch"),
+                row.getLong("timeout_millis"),
+                instant(row, "created_at"),
+                instant(row, "decided_at"),
+                instant(row, "ended_at"),
+                List.of());
+    }
+
+    private static Vote vote(String vote, String reason) {
+        if (vote == null) {
+            return null;
+        }
+        return "YES".equals(vote) ? Vote.yes() : Vote.no(reason);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        var value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private record TxBranch(String txId, LoggedTransaction.Branch branch) {}
+}

@@ -1,0 +1,29 @@
+package dev.txsuite.coordinator.log;
+
+import dev.txsuite.protocol.Protocol;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/** A transaction to record before its first PREPARE: its participants, in order, with their payloads. */
+public record NewTransaction(String txId, Protocol protocol, Duration timeout, List<Branch> branches) {
+
+    /** Every transaction starts at this epoch; taking one over (not done yet) raises it. */
+    public static final long FIRST_EPOCH = 1;
+
+    public NewTransaction {
+        branches = List.copyOf(branches);
+    }
+
+    public record Branch(String participant, JsonNode payload) {}
+
+    public List<String> participants() {
+        return branches.stream().map(Branch::participant).toList();
+    }
+
+    public Map<String, JsonNode> payloads() {
+        return branches.stream().collect(Collectors.toMap(Branch::participant, Branch::payload));
+    }
+}

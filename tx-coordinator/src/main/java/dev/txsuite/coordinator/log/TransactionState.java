@@ -1,0 +1,35 @@
+package dev.txsuite.coordinator.log;
+
+import dev.txsuite.protocol.Decision;
+import dev.txsuite.protocol.coordinator.TxPhase;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A transaction's state as the log and the API name it: the machine's phase, with the outcome once ended. */
+public enum TransactionState {
+    PREPARING,
+    COMMITTING,
+    ABORTING,
+    COMMITTED,
+    ABORTED;
+
+    /** The states recovery and the phase-two retry job still have work in. */
+    public static final Set<TransactionState> UNFINISHED = EnumSet.of(PREPARING, COMMITTING, ABORTING);
+
+    static TransactionState decided(Decision decision) {
+        return decision == Decision.COMMIT ? COMMITTING : ABORTING;
+    }
+
+    static TransactionState ended(Decision decision) {
+        return decision == Decision.COMMIT ? COMMITTED : ABORTED;
+    }
+
+    TxPhase phase() {
+        return switch (this) {
+            case PREPARING -> TxPhase.PREPARING;
+            case COMMITTING -> TxPhase.COMMITTING;
+            case ABORTING -> TxPhase.ABORTING;
+            case COMMITTED, ABORTED -> TxPhase.ENDED;
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package dev.txsuite.coordinator.participant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.txsuite.protocol.Vote;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** The bodies of the participant endpoints the coordinator calls (docs/architecture.md, participant endpoints). */
+public final class ParticipantMessages {
+
+    private ParticipantMessages() {}
+
+    /** {@code {"epoch":1,"protocol":"2PC","payload":{...}}} */
+    public record Prepare(long epoch, String protocol, JsonNode payload) {}
+
+    /** {@code {"epoch":1}} for COMMIT, {@code {"epoch":1,"reason":"OUT_OF_STOCK"}} for ABORT. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DecisionMessage(long epoch, String reason) {}
+
+    /** {@code {"txId","participant","vote":"YES"|"NO","reason"}} */
+    record VoteAnswer(String txId, String participant, String vote, String reason) {
+
+        /** Empty when the answer is not a vote: it then counts as a participant that could not be reached. */
+        Optional<Vote> toVote() {
+            if ("YES".equals(vote)) {
+                return Optional.of(Vote.yes());
+            }
+            if ("NO".equals(vote) && reason != null && !reason.isBlank()) {
+                return Optional.of(Vote.no(reason));
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.txsuite.coordinator.run;
+
+import dev.txsuite.coordinator.config.CoordinatorProperties;
+import dev.txsuite.coordinator.log.LoggedTransactions;
+import dev.txsuite.protocol.coordinator.TxInput.Recover;
+import dev.txsuite.protocol.coordinator.TxInput.Retry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finishes what the log shows unfinished. At start-up every unfinished transaction is recovered: undecided
+ * ones abort (presumed abort), decided ones have their decision sent again. Then, continuously, phase two is
+ * retried until every participant acknowledged, and an undecided transaction nobody runs (its coordinator
+ * crashed) is aborted once its deadline and the grace are past.
+ */
+@Component
+class RecoverUnfinishedTransactions {
+
+    private static final Logger log = LoggerFactory.getLogger(RecoverUnfinishedTransactions.class);
+
+    private final LoggedTransactions loggedTransactions;
+    private final RunningTransactions runs;
+    private final CoordinatorProperties properties;
+
+    RecoverUnfinishedTransactions(
+            LoggedTransactions loggedTransactions, RunningTransactions runs, CoordinatorProperties properties) {
+        this.loggedTransactions = loggedTransactions;
+        this.runs = runs;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void recoverAfterStart() {
+        var recovered = loggedTransactions.unfinished().stream()
+                .filter(txId -> runs.resume(txId, new Recover()))
+                .count();
+        if (recovered > 0) {
+            log.info("recovered {} unfinished transactions from the log", recovered);
+        }
+    }
+
+    @Scheduled(
+            fixedDelayString = "${txsuite.coordinator.retry-interval:1s}",
+            initialDelayString = "${txsuite.coordinator.retry-interval:1s}")
+    void finishUnfinished() {
+        loggedTransactions.decidedUnfinished().forEach(txId -> runs.resume(txId, new Retry()));
+        loggedTransactions.undecidedPastDeadline(properties.answerGrace()).forEach(txId -> {
+            if (runs.resume(txId, new Recover())) {
+                log.warn("transaction {} was left undecided past its deadline; aborting it", txId);
+            }
+        });
+    }
+}

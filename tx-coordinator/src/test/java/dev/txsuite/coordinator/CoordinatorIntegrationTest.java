@@ -1,0 +1,86 @@
+package dev.txsuite.coordinator;
+
+import dev.txsuite.coordinator.begin.TransactionOutcome;
+import dev.txsuite.testing.FreshDatabaseConfiguration;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The coordinator on a random port and a fresh database, with participants {@code order}, {@code inventory}
+ * and {@code payment} played by {@link ScriptedParticipant}s, reset before each test. Every subclass shares
+ * the same Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FreshDatabaseConfiguration.class)
+@AutoConfigureRestTestClient
+public abstract class CoordinatorIntegrationTest {
+
+    protected static final ScriptedParticipant ORDER = ScriptedParticipant.start("order");
+    protected static final ScriptedParticipant INVENTORY = ScriptedParticipant.start("inventory");
+    protected static final ScriptedParticipant PAYMENT = ScriptedParticipant.start("payment");
+
+    @Autowired
+    protected RestTestClient http;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    private CircuitBreakerRegistry circuitBreakers;
+
+    @DynamicPropertySource
+    static void participants(DynamicPropertyRegistry registry) {
+        registry.add("txsuite.coordinator.participants.order.url", ORDER::url);
+        registry.add("txsuite.coordinator.participants.inventory.url", INVENTORY::url);
+        registry.add("txsuite.coordinator.participants.payment.url", PAYMENT::url);
+        registry.add("txsuite.coordinator.retry-interval", () -> "300ms");
+    }
+
+    @BeforeEach
+    void resetParticipants() {
+        List.of(ORDER, INVENTORY, PAYMENT).forEach(ScriptedParticipant::reset);
+        // a test that makes a participant fail must not leave its circuit open for the next one
+        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+
+    protected TransactionOutcome begin(TransactionRequestBuilder transaction) {
+        return http.post()
+                .uri("/tx/transactions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(transaction.body())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(TransactionOutcome.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** The transaction's row as the log holds it now. */
+    protected Optional<LogRow> logRow(String txId) {
+        return jdbc.sql("""
+                        SELECT state, decision, reason, decided_at IS NOT NULL AS decided, ended_at IS NOT NULL AS ended
+                        FROM transactions WHERE tx_id = :txId""").param("txId", txId).query(LogRow.class).optional();
+    }
+
+    protected List<Boolean> acknowledgements(String txId) {
+        return jdbc.sql("SELECT acknowledged FROM branches WHERE tx_id = :txId ORDER BY position")
+                .param("txId", txId)
+                .query(Boolean.class)
+                .list();
+    }
+
+    public record LogRow(String state, String decision, String reason, boolean decided, boolean ended) {}
+}

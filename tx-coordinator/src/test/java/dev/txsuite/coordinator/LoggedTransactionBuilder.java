@@ -1,0 +1,92 @@
+package dev.txsuite.coordinator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Rows in the coordinator's log as a crashed coordinator would have left them: undecided by default,
+ * created now, owned by an instance that no longer exists.
+ */
+public final class LoggedTransactionBuilder {
+
+    private record Branch(String participant, String vote, String reason, boolean acknowledged) {}
+
+    private final String txId = "crashed-" + UUID.randomUUID();
+    private final List<Branch> branches = new ArrayList<>();
+    private String state = "PREPARING";
+    private String decision;
+    private Duration age = Duration.ZERO;
+    private long timeoutMillis = 60_000;
+
+    private LoggedTransactionBuilder() {}
+
+    public static LoggedTransactionBuilder aLoggedTransaction() {
+        return new LoggedTransactionBuilder();
+    }
+
+    public LoggedTransactionBuilder committing() {
+        state = "COMMITTING";
+        decision = "COMMIT";
+        return this;
+    }
+
+    public LoggedTransactionBuilder createdAgo(Duration age) {
+        this.age = age;
+        return this;
+    }
+
+    public LoggedTransactionBuilder timeoutMillis(long millis) {
+        timeoutMillis = millis;
+        return this;
+    }
+
+    public LoggedTransactionBuilder notVoted(String participant) {
+        branches.add(new Branch(participant, null, null, false));
+        return this;
+    }
+
+    public LoggedTransactionBuilder votedYes(String participant) {
+        branches.add(new Branch(participant, "YES", null, false));
+        return this;
+    }
+
+    public LoggedTransactionBuilder acknowledged(String participant) {
+        branches.add(new Branch(participant, "YES", null, true));
+        return this;
+    }
+
+    /** Inserts the rows and returns the transaction id. */
+    public String insertInto(JdbcClient jdbc) {
+        jdbc.sql("""
+                        INSERT INTO transactions (tx_id, protocol, state, decision, owner, timeout_millis, created_at,
+                                                  decided_at)
+                        VALUES (:txId, '2PC', :state, :decision, 'crashed-instance', :timeoutMillis,
+                                now() - :ageMillis * interval '1 millisecond',
+                                CASE WHEN :decided THEN now() END)""")
+                .param("txId", txId)
+                .param("state", state)
+                .param("decision", decision)
+                .param("decided", decision != null)
+                .param("timeoutMillis", timeoutMillis)
+                .param("ageMillis", age.toMillis())
+                .update();
+        var position = 0;
+        for (var branch : branches) {
+            jdbc.sql("""
+                            INSERT INTO branches (tx_id, participant, position, payload, vote, vote_reason,
+                                                  acknowledged)
+                            VALUES (:txId, :participant, :position, '{}'::jsonb, :vote, :reason, :acknowledged)""")
+                    .param("txId", txId)
+                    .param("participant", branch.participant())
+                    .param("position", position++)
+                    .param("vote", branch.vote())
+                    .param("reason", branch.reason())
+                    .param("acknowledged", branch.acknowledged())
+                    .update();
+        }
+        return txId;
+    }
+}

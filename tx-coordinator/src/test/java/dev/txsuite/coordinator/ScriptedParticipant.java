@@ -1,0 +1,188 @@
+package dev.txsuite.coordinator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A participant for the tests: a real HTTP server on a random port that answers the protocol endpoints
+ * ({@code /tx/branches/{txId}/prepare|commit|abort}) as scripted and records every message it receives.
+ * By default it votes YES and acknowledges every decision.
+ */
+public final class ScriptedParticipant {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A protocol message as received: {@code step} is prepare, commit or abort. */
+    public record Received(String txId, String step, JsonNode body) {}
+
+    private final String name;
+    private HttpServer server;
+    private volatile int port;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger commitFailuresLeft = new AtomicInteger();
+    private volatile boolean refusesCommits;
+    private volatile String noVoteReason;
+    private volatile CountDownLatch heldPrepares;
+    private volatile Consumer<String> beforeCommit = txId -> {};
+
+    private ScriptedParticipant(String name) {
+        this.name = name;
+    }
+
+    public static ScriptedParticipant start(String name) {
+        var participant = new ScriptedParticipant(name);
+        participant.listen(0);
+        return participant;
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Stops listening: connections are refused until {@link #comesBack()}. */
+    public synchronized void goesDown() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** Listens again, on the same port. */
+    public synchronized void comesBack() {
+        if (server == null) {
+            listen(port);
+        }
+    }
+
+    private synchronized void listen(int onPort) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
+            server.createContext("/tx/branches/", this::handle);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            port = server.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Back to the default script, listening; forgets what was received and lets held PREPAREs go. */
+    public void reset() {
+        comesBack();
+        received.clear();
+        commitFailuresLeft.set(0);
+        refusesCommits = false;
+        noVoteReason = null;
+        beforeCommit = txId -> {};
+        var held = heldPrepares;
+        heldPrepares = null;
+        if (held != null) {
+            held.countDown();
+        }
+    }
+
+    public void votesNo(String reason) {
+        noVoteReason = reason;
+    }
+
+    /** PREPARE gets no answer until {@link #reset()}. */
+    public void neverAnswersPrepare() {
+        heldPrepares = new CountDownLatch(1);
+    }
+
+    /** The next {@code times} COMMITs are answered 503. */
+    public void failsCommits(int times) {
+        commitFailuresLeft.set(times);
+    }
+
+    /** COMMIT is answered 409 branch-conflict, as by a participant whose branch contradicts it. */
+    public void refusesCommits() {
+        refusesCommits = true;
+    }
+
+    /** Runs before a COMMIT is answered, with the transaction id. */
+    public void beforeCommit(Consumer<String> check) {
+        beforeCommit = check;
+    }
+
+    public List<Received> received(String txId) {
+        return received.stream().filter(message -> message.txId().equals(txId)).toList();
+    }
+
+    public List<String> stepsReceived(String txId) {
+        return received(txId).stream().map(Received::step).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var segments = exchange.getRequestURI().getPath().split("/");
+            var txId = segments[3];
+            var step = segments[4];
+            var body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            received.add(new Received(txId, step, body));
+            switch (step) {
+                case "prepare" -> prepare(exchange, txId);
+                case "commit" -> commit(exchange, txId);
+                default -> answer(exchange, 200, ack(txId, "ABORTED"));
+            }
+        }
+    }
+
+    private void prepare(HttpExchange exchange, String txId) throws IOException {
+        var held = heldPrepares;
+        if (held != null) {
+            try {
+                held.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("txId", txId);
+        answer.put("participant", name);
+        answer.put("vote", noVoteReason == null ? "YES" : "NO");
+        answer.put("reason", noVoteReason);
+        answer(exchange, 200, answer);
+    }
+
+    private void commit(HttpExchange exchange, String txId) throws IOException {
+        if (refusesCommits) {
+            answer(exchange, 409, Map.of("type", "https://txsuite.dev/problems/branch-conflict", "status", 409));
+            return;
+        }
+        if (commitFailuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            answer(exchange, 503, Map.of("title", "Service Unavailable", "status", 503));
+            return;
+        }
+        beforeCommit.accept(txId);
+        answer(exchange, 200, ack(txId, "COMMITTED"));
+    }
+
+    private Map<String, Object> ack(String txId, String state) {
+        return Map.of("txId", txId, "participant", name, "state", state);
+    }
+
+    private static void answer(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
+        var bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

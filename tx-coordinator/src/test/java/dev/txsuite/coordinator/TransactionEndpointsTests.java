@@ -1,0 +1,209 @@
+package dev.txsuite.coordinator;
+
+import static dev.txsuite.coordinator.LoggedTransactionBuilder.aLoggedTransaction;
+import static dev.txsuite.coordinator.TransactionRequestBuilder.aTransaction;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class TransactionEndpointsTests extends CoordinatorIntegrationTest {
+
+    @Test
+    void shouldRefuseAnUnknownParticipantAndRecordNothing() {
+        var transaction = aTransaction().over("order", "shipping");
+
+        http.post()
+                .uri("/tx/transactions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(transaction.body())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://txsuite.dev/problems/unknown-participant")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("'shipping'"));
+
+        assertThat(logRow(transaction.txId())).isEmpty();
+        assertThat(ORDER.stepsReceived(transaction.txId())).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseThreePhaseCommitUntilItIsAvailable() {
+        var transaction = aTransaction().over("order").protocol("3PC");
+
+        http.post()
+                .uri("/tx/transactions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(transaction.body())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://txsuite.dev/problems/protocol-not-available")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("3PC", "not available"));
+
+        assertThat(logRow(transaction.txId())).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheInvalidFieldsOfABody() {
+        http.post()
+                .uri("/tx/transactions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("protocol", "2PC", "branches", List.of()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://txsuite.dev/problems/invalid-request")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("txId", "branches"));
+    }
+
+    @Test
+    void shouldAnswerARepeatedBeginWithTheCurrentStateWithoutRunningItAgain() {
+        var transaction = aTransaction().over("order", "payment");
+        var first = begin(transaction);
+
+        var repeated = begin(transaction);
+
+        assertThat(repeated).isEqualTo(first);
+        assertThat(repeated.state()).isEqualTo("COMMITTED");
+        assertThat(ORDER.stepsReceived(transaction.txId())).containsExactly("prepare", "commit");
+        assertThat(PAYMENT.stepsReceived(transaction.txId())).containsExactly("prepare", "commit");
+    }
+
+    @Test
+    void shouldDescribeATransactionWithItsBranches() {
+        // order's YES may arrive after inventory's NO decided the abort, so only the NO vote is sure to be logged
+        INVENTORY.votesNo("OUT_OF_STOCK");
+        var transaction = aTransaction().over("order", "inventory");
+        begin(transaction);
+
+        http.get()
+                .uri("/api/transactions/{txId}", transaction.txId())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.txId")
+                .isEqualTo(transaction.txId())
+                .jsonPath("$.protocol")
+                .isEqualTo("2PC")
+                .jsonPath("$.state")
+                .isEqualTo("ABORTED")
+                .jsonPath("$.decision")
+                .isEqualTo("ABORT")
+                .jsonPath("$.reason")
+                .isEqualTo("OUT_OF_STOCK")
+                .jsonPath("$.epoch")
+                .isEqualTo(1)
+                .jsonPath("$.owner")
+                .isNotEmpty()
+                .jsonPath("$.createdAt")
+                .isNotEmpty()
+                .jsonPath("$.ageMillis")
+                .value(age -> assertThat(((Number) age).longValue()).isNotNegative())
+                .jsonPath("$.branches[0].participant")
+                .isEqualTo("order")
+                .jsonPath("$.branches[0].acknowledged")
+                .isEqualTo(true)
+                .jsonPath("$.branches[1].participant")
+                .isEqualTo("inventory")
+                .jsonPath("$.branches[1].vote")
+                .isEqualTo("NO")
+                .jsonPath("$.branches[1].reason")
+                .isEqualTo("OUT_OF_STOCK")
+                .jsonPath("$.branches[1].acknowledged")
+                .isEqualTo(false);
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownTransaction() {
+        http.get()
+                .uri("/api/transactions/{txId}", "no-such-tx")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://txsuite.dev/problems/transaction-not-found");
+    }
+
+    @Test
+    void shouldListTheTransactionsInFlightOrInAState() {
+        var inFlight =
+                aLoggedTransaction().votedYes("order").notVoted("payment").insertInto(jdbc);
+        var committed = aTransaction().over("order");
+        begin(committed);
+
+        http.get()
+                .uri("/api/transactions?state=IN_FLIGHT")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.txId == '%s')].state".formatted(inFlight))
+                .isEqualTo(List.of("PREPARING"))
+                .jsonPath("$[?(@.txId == '%s')]".formatted(committed.txId()))
+                .isEmpty();
+        http.get()
+                .uri("/api/transactions?state=COMMITTED")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.txId == '%s')].branches[0].acknowledged".formatted(committed.txId()))
+                .isEqualTo(List.of(true))
+                .jsonPath("$[?(@.txId == '%s')]".formatted(inFlight))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownStateFilter() {
+        http.get()
+                .uri("/api/transactions?state=HALF_DONE")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://txsuite.dev/problems/invalid-state");
+    }
+
+    @Test
+    void shouldRefuseALimitThatIsNotANumber() {
+        http.get()
+                .uri("/api/transactions?limit=many")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://txsuite.dev/problems/invalid-request")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("limit"));
+    }
+
+    @Test
+    void shouldRefuseABodyThatIsNotJson() {
+        http.post()
+                .uri("/tx/transactions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{not json")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://txsuite.dev/problems/malformed-request");
+    }
+}

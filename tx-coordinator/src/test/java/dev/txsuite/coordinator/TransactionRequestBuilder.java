@@ -1,0 +1,54 @@
+package dev.txsuite.coordinator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Bodies for {@code POST /tx/transactions}: a 2PC transaction with a fresh id, 2s to vote and no branches. */
+public final class TransactionRequestBuilder {
+
+    private final String txId = "tx-" + UUID.randomUUID();
+    private final List<String> participants = new ArrayList<>();
+    private String protocol = "2PC";
+    private long timeoutMillis = 2000;
+
+    private TransactionRequestBuilder() {}
+
+    public static TransactionRequestBuilder aTransaction() {
+        return new TransactionRequestBuilder();
+    }
+
+    public TransactionRequestBuilder over(String... participantNames) {
+        participants.addAll(List.of(participantNames));
+        return this;
+    }
+
+    public TransactionRequestBuilder protocol(String label) {
+        protocol = label;
+        return this;
+    }
+
+    public TransactionRequestBuilder timeoutMillis(long millis) {
+        timeoutMillis = millis;
+        return this;
+    }
+
+    public String txId() {
+        return txId;
+    }
+
+    public Map<String, Object> body() {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("txId", txId);
+        body.put("protocol", protocol);
+        body.put("timeoutMillis", timeoutMillis);
+        body.put(
+                "branches",
+                participants.stream()
+                        .map(name -> Map.of("participant", name, "payload", Map.of("orderId", txId, "for", name)))
+                        .toList());
+        return body;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.txsuite.participant;
+
+import dev.txsuite.protocol.Vote;
+import dev.txsuite.protocol.participant.Branch;
+import dev.txsuite.protocol.participant.BranchMessage;
+import dev.txsuite.protocol.participant.BranchMessage.Abort;
+import dev.txsuite.protocol.participant.ParticipantMachine;
+import dev.txsuite.protocol.participant.Reply;
+import dev.txsuite.protocol.participant.Reply.Refusal;
+import dev.txsuite.protocol.participant.Work;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Applies one protocol message to this participant's branch: the business work and the participant-log row in
+ * one local transaction, so the two can never disagree. Used by the HTTP endpoints and by a service that is a
+ * participant of the transactions it starts (order-service) in-process.
+ */
+public class ApplyBranchMessage {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplyBranchMessage.class);
+
+    private final ParticipantLog participantLog;
+    private final BranchWork<?> work;
+    private final ObjectMapper objectMapper;
+    private final String participant;
+
+    public ApplyBranchMessage(
+            ParticipantLog participantLog, BranchWork<?> work, ObjectMapper objectMapper, String participant) {
+        this.participantLog = participantLog;
+        this.work = work;
+        this.objectMapper = objectMapper;
+        this.participant = participant;
+    }
+
+    /**
+     * @param payload this participant's PREPARE payload; only read when the branch is prepared now (a repeated
+     *     PREPARE answers the recorded vote), may be null for other messages
+     * @throws InvalidBranchPayload when PREPARE work is due and the payload is missing or malformed; nothing
+     *     is recorded then
+     */
+    @Transactional
+    public Reply apply(BranchMessage message, JsonNode payload) {
+        participantLog.lock(message.txId());
+        var branch = participantLog.find(message.txId()).orElseGet(() -> Branch.unknown(message.txId()));
+        var step = ParticipantMachine.receive(branch, message);
+        switch (step.work()) {
+            case PREPARE -> step = ParticipantMachine.voted(step.next(), prepare(work, message.txId(), payload));
+            case COMMIT -> work.commit(message.txId());
+            case ABORT -> work.abort(message.txId(), ((Abort) message).reason());
+            case NONE -> {}
+        }
+        if (step.changed(branch)) {
+            participantLog.save(step.next());
+        }
+        if (step.reply() instanceof Refusal refusal) {
+            log.warn(
+                    "{} refused {} for transaction {} (branch {}, epoch {}): {} {}",
+                    participant,
+                    message.getClass().getSimpleName().toUpperCase(),
+                    message.txId(),
+                    branch.state(),
+                    branch.epoch(),
+                    refusal.why(),
+                    refusal.detail());
+        } else if (step.work() == Work.PREPARE || step.changed(branch)) {
+            log.debug("{} {} -> {}", participant, message, step.next());
+        }
+        return step.reply();
+    }
+
+    private <P> Vote prepare(BranchWork<P> work, String txId, JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            throw new InvalidBranchPayload("PREPARE of transaction " + txId + " needs a JSON object payload", null);
+        }
+        P value;
+        try {
+            value = objectMapper.treeToValue(payload, work.payloadType());
+        } catch (JacksonException e) {
+            throw new InvalidBranchPayload(
+                    "the PREPARE payload of transaction " + txId + " is not a valid " + participant + " payload: "
+                            + e.getOriginalMessage(),
+                    e);
+        }
+        return work.prepare(txId, value);
+    }
+}
