@@ -2,6 +2,8 @@ package dev.txsuite.testing;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
@@ -17,6 +19,8 @@ public final class TestPostgres {
 
     private static Server server;
 
+    private static final List<String> created = new ArrayList<>();
+
     private TestPostgres() {}
 
     /** Creates an empty database named {@code prefix_<random>} and returns how to reach it. */
@@ -28,6 +32,7 @@ public final class TestPostgres {
         try (var connection = DriverManager.getConnection(server.adminUrl(), server.username(), server.password());
                 var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
+            remember(name);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "cannot create test database " + name + " on " + server.describe() + ": " + e.getMessage()
@@ -40,8 +45,28 @@ public final class TestPostgres {
     private static synchronized Server server() {
         if (server == null) {
             server = useDocker() ? containerServer() : localServer();
+            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropCreatedDatabases, "drop-test-databases"));
         }
         return server;
+    }
+
+    private static synchronized void remember(String database) {
+        created.add(database);
+    }
+
+    /** A shared server outlives the tests: leave it as it was found. Set TXSUITE_KEEP_TEST_DATABASES=true to look. */
+    private static synchronized void dropCreatedDatabases() {
+        if ("true".equalsIgnoreCase(System.getenv("TXSUITE_KEEP_TEST_DATABASES"))) {
+            return;
+        }
+        try (var connection = DriverManager.getConnection(server.adminUrl(), server.username(), server.password());
+                var statement = connection.createStatement()) {
+            for (var database : created) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop the test databases " + created + ": " + e.getMessage());
+        }
     }
 
     private static boolean useDocker() {

@@ -45,9 +45,14 @@ class RemoteServicesConfiguration {
 
     @Bean
     TransactionCoordinator transactionCoordinator(
-            RestClient.Builder builder, ServiceUrls urls, OrderProperties orders, CircuitBreakerRegistry breakers) {
+            RestClient.Builder builder,
+            ServiceUrls urls,
+            OrderProperties orders,
+            RetryRegistry retries,
+            CircuitBreakerRegistry breakers) {
         return new TransactionCoordinator(
                 client(builder, urls.coordinator(), urls.connectTimeout(), orders.requestDeadline()),
+                retries.retry("coordinator"),
                 breakers.circuitBreaker("coordinator"));
     }
 

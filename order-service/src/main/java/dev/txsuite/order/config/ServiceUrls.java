@@ -16,5 +16,5 @@ public record ServiceUrls(
         URI inventory,
         URI payment,
         URI coordinator,
-        @DefaultValue("1s") Duration connectTimeout,
+        @DefaultValue("3s") Duration connectTimeout,
         @DefaultValue("2s") Duration lookupTimeout) {}

@@ -3,9 +3,7 @@ package dev.txsuite.order.order;
 import dev.txsuite.protocol.Decision;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import io.github.resilience4j.retry.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.client.HttpClientErrorException;
@@ -14,9 +12,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Runs a global transaction at tx-coordinator ({@code POST /tx/transactions}) and says how it ended. Never
- * retried: what matters after a failure is whether the transaction may have begun, and only a connection that
- * was never made proves it did not.
+ * Runs a global transaction at tx-coordinator ({@code POST /tx/transactions}) and says how it ended. What
+ * matters after a failure is whether the transaction may have begun, and only a connection that was never made
+ * proves it did not: only that is retried (the Resilience4j retry "coordinator" tests {@link NeverConnected}),
+ * and it would be safe even otherwise, since the coordinator answers a repeated transaction id with its state.
  */
 public class TransactionCoordinator {
 
@@ -39,23 +38,25 @@ public class TransactionCoordinator {
     record TransactionAnswer(String txId, String protocol, String state, String decision, String reason) {}
 
     private final RestClient coordinator;
+    private final Retry retry;
     private final CircuitBreaker circuitBreaker;
 
     /** @param coordinator its read timeout is the order's request deadline */
-    public TransactionCoordinator(RestClient coordinator, CircuitBreaker circuitBreaker) {
+    public TransactionCoordinator(RestClient coordinator, Retry retry, CircuitBreaker circuitBreaker) {
         this.coordinator = coordinator;
+        this.retry = retry;
         this.circuitBreaker = circuitBreaker;
     }
 
     Outcome run(OrderTransaction transaction) {
         TransactionAnswer answer;
         try {
-            answer = circuitBreaker.executeSupplier(() -> coordinator
+            answer = retry.executeSupplier(circuitBreaker.decorateSupplier(() -> coordinator
                     .post()
                     .uri("/tx/transactions")
                     .body(transaction)
                     .retrieve()
-                    .body(TransactionAnswer.class));
+                    .body(TransactionAnswer.class)));
         } catch (CallNotPermittedException e) {
             log.warn("transaction {} not started: the coordinator's circuit breaker is open", transaction.txId());
             return new Outcome.NotStarted();
@@ -64,7 +65,7 @@ public class TransactionCoordinator {
             log.error("coordinator refused transaction {}: {}", transaction.txId(), e.getResponseBodyAsString(), e);
             return new Outcome.NotStarted();
         } catch (ResourceAccessException e) {
-            if (neverConnected(e)) {
+            if (new NeverConnected().test(e)) {
                 log.warn(
                         "transaction {} not started: the coordinator cannot be reached: {}",
                         transaction.txId(),
@@ -92,16 +93,5 @@ public class TransactionCoordinator {
             case "ABORT" -> new Outcome.Decided(Decision.ABORT, answer.reason());
             default -> new Outcome.Undecided();
         };
-    }
-
-    private static boolean neverConnected(Throwable failure) {
-        for (var cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException
-                    || cause instanceof HttpConnectTimeoutException
-                    || cause instanceof UnresolvedAddressException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

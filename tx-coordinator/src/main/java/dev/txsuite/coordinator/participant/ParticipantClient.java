@@ -24,9 +24,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Sends the protocol messages to the participants, each behind its own circuit breaker (Resilience4j instance
- * named after the participant). COMMIT and ABORT are idempotent, so they are also retried with backoff;
- * PREPARE is not: a participant that does not answer it in time votes NO.
+ * Sends the protocol messages to the participants, each behind its own circuit breaker and retry (Resilience4j
+ * instances named after the participant). Every protocol message is idempotent (a repeated PREPARE returns the
+ * recorded vote), so all are retried with backoff: a pooled connection the participant had already closed must
+ * not turn into a NO vote. The vote deadline still bounds PREPARE: a vote that arrives after it is ignored.
  */
 @Component
 public class ParticipantClient {
@@ -62,13 +63,14 @@ public class ParticipantClient {
     /** The participant's vote; empty when it could not be had (unreachable, timeout, error, circuit open). */
     public Optional<Vote> prepare(String participant, String txId, Prepare message) {
         try {
-            var answer = breakers.circuitBreaker(participant)
-                    .executeSupplier(() -> client(participant)
-                            .post()
-                            .uri("/tx/branches/{txId}/prepare", txId)
-                            .body(message)
-                            .retrieve()
-                            .body(VoteAnswer.class));
+            var answer = retries.retry(participant)
+                    .executeSupplier(breakers.circuitBreaker(participant)
+                            .decorateSupplier(() -> client(participant)
+                                    .post()
+                                    .uri("/tx/branches/{txId}/prepare", txId)
+                                    .body(message)
+                                    .retrieve()
+                                    .body(VoteAnswer.class)));
             var vote = answer == null ? Optional.<Vote>empty() : answer.toVote();
             if (vote.isEmpty()) {
                 log.warn("PREPARE {} to {}: the answer is not a vote: {}", txId, participant, answer);
