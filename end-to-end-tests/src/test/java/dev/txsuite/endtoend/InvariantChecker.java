@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.summingLong;
 import static java.util.stream.Collectors.toMap;
 
+import dev.txsuite.launcher.SuiteService;
 import dev.txsuite.testing.TestDatabase;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ final class InvariantChecker {
     private final TestDatabase payments;
     private final TestDatabase coordinator;
 
-    InvariantChecker(RunningSuite suite) {
+    InvariantChecker(EndToEndSuite suite) {
         this.orders = suite.database(SuiteService.ORDER);
         this.inventory = suite.database(SuiteService.INVENTORY);
         this.payments = suite.database(SuiteService.PAYMENT);

@@ -3,6 +3,7 @@ package dev.txsuite.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.txsuite.launcher.SuiteService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +33,14 @@ class PlaceOrderThroughGatewayIT {
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final Duration SETTLES_WITHIN = Duration.ofSeconds(30);
 
-    private RunningSuite suite;
+    private EndToEndSuite suite;
     private GatewayClient gateway;
     private InvariantChecker databases;
     private InvariantChecker.Snapshot start;
 
     @BeforeAll
     void startTheSuite() {
-        suite = RunningSuite.start();
+        suite = EndToEndSuite.start();
         gateway = new GatewayClient(suite.gatewayUri());
         databases = new InvariantChecker(suite);
         start = databases.snapshot();

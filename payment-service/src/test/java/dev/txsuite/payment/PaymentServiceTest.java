@@ -1,6 +1,7 @@
 package dev.txsuite.payment;
 
 import dev.txsuite.testing.FreshDatabaseConfiguration;
+import dev.txsuite.testing.FreshKafkaConfiguration;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -10,12 +11,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole service on a random port against a fresh PostgreSQL database. Every test class uses exactly this
+ * The whole service on a random port against a fresh PostgreSQL database and the test JVM's Kafka broker. Every test class uses exactly this
  * configuration so that they all share one Spring context (and one database): tests use accounts of their own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@Import(FreshDatabaseConfiguration.class)
+@Import({FreshDatabaseConfiguration.class, FreshKafkaConfiguration.class})
 public @interface PaymentServiceTest {}

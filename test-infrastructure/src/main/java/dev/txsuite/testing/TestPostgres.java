@@ -42,6 +42,20 @@ public final class TestPostgres {
         return new TestDatabase(name, server.urlOf(name), server.username(), server.password());
     }
 
+    /** Drops a database made by {@link #createDatabase}, once nothing uses it any more. */
+    public static synchronized void dropDatabase(TestDatabase database) {
+        if ("true".equalsIgnoreCase(System.getenv("TXSUITE_KEEP_TEST_DATABASES"))) {
+            return;
+        }
+        try (var connection = DriverManager.getConnection(server.adminUrl(), server.username(), server.password());
+                var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
+            created.remove(database.name());
+        } catch (SQLException e) {
+            System.err.println("could not drop the test database " + database.name() + ": " + e.getMessage());
+        }
+    }
+
     private static synchronized Server server() {
         if (server == null) {
             server = useDocker() ? containerServer() : localServer();
@@ -54,11 +68,20 @@ public final class TestPostgres {
         created.add(database);
     }
 
-    /** A shared server outlives the tests: leave it as it was found. Set TXSUITE_KEEP_TEST_DATABASES=true to look. */
-    private static synchronized void dropCreatedDatabases() {
+    /**
+     * A shared server outlives the tests: leave it as it was found. Set TXSUITE_KEEP_TEST_DATABASES=true to look.
+     * The databases of Spring contexts are dropped when their context closes ({@link FreshDatabaseConfiguration});
+     * this drops the rest.
+     */
+    private static void dropCreatedDatabases() {
         if ("true".equalsIgnoreCase(System.getenv("TXSUITE_KEEP_TEST_DATABASES"))) {
             return;
         }
+        ApplicationShutdown.awaitApplicationsClosed();
+        dropDatabases();
+    }
+
+    private static synchronized void dropDatabases() {
         try (var connection = DriverManager.getConnection(server.adminUrl(), server.username(), server.password());
                 var statement = connection.createStatement()) {
             for (var database : created) {

@@ -2,6 +2,7 @@ package dev.txsuite.coordinator;
 
 import dev.txsuite.coordinator.begin.TransactionOutcome;
 import dev.txsuite.testing.FreshDatabaseConfiguration;
+import dev.txsuite.testing.FreshKafkaConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.List;
@@ -18,12 +19,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * The coordinator on a random port and a fresh database, with participants {@code order}, {@code inventory}
+ * The coordinator on a random port, a fresh database and the test Kafka broker, with participants {@code order}, {@code inventory}
  * and {@code payment} played by {@link ScriptedParticipant}s, reset before each test. Every subclass shares
  * the same Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FreshDatabaseConfiguration.class)
+@Import({FreshDatabaseConfiguration.class, FreshKafkaConfiguration.class})
 @AutoConfigureRestTestClient
 public abstract class CoordinatorIntegrationTest {
 

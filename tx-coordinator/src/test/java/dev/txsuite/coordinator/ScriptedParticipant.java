@@ -91,20 +91,25 @@ public final class ScriptedParticipant {
         refusesCommits = false;
         noVoteReason = null;
         beforeCommit = txId -> {};
-        var held = heldPrepares;
-        heldPrepares = null;
-        if (held != null) {
-            held.countDown();
-        }
+        answersHeldPrepares();
     }
 
     public void votesNo(String reason) {
         noVoteReason = reason;
     }
 
-    /** PREPARE gets no answer until {@link #reset()}. */
+    /** PREPARE gets no answer until {@link #answersHeldPrepares()} or {@link #reset()}. */
     public void neverAnswersPrepare() {
         heldPrepares = new CountDownLatch(1);
+    }
+
+    /** The PREPAREs held since {@link #neverAnswersPrepare()} are answered now, and the next ones at once. */
+    public void answersHeldPrepares() {
+        var held = heldPrepares;
+        heldPrepares = null;
+        if (held != null) {
+            held.countDown();
+        }
     }
 
     /** The next {@code times} COMMITs are answered 503. */

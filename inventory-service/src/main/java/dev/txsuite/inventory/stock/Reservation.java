@@ -59,6 +59,14 @@ public class Reservation {
         return id.sku();
     }
 
+    public String txId() {
+        return id.txId();
+    }
+
+    public String orderId() {
+        return orderId;
+    }
+
     public ReservationState state() {
         return state;
     }

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Inventory's part of an order: PREPARE reserves every line or nothing, COMMIT takes the reserved units out of
- * stock, ABORT makes them available again. Runs inside the participant's local transaction.
+ * stock, ABORT makes them available again. Runs inside the participant's local transaction, so the events it
+ * publishes (one per sku; a NO vote changes nothing and publishes nothing) commit with the change.
  */
 @Component
 class StockParticipant implements BranchWork<InventoryPayload> {
@@ -20,10 +22,12 @@ class StockParticipant implements BranchWork<InventoryPayload> {
 
     private final ProductRepository products;
     private final ReservationRepository reservations;
+    private final ApplicationEventPublisher events;
 
-    StockParticipant(ProductRepository products, ReservationRepository reservations) {
+    StockParticipant(ProductRepository products, ReservationRepository reservations, ApplicationEventPublisher events) {
         this.products = products;
         this.reservations = reservations;
+        this.events = events;
     }
 
     @Override
@@ -45,8 +49,10 @@ class StockParticipant implements BranchWork<InventoryPayload> {
             return Vote.no(OUT_OF_STOCK);
         }
         wanted.forEach((sku, quantity) -> {
-            locked.get(sku).reserve(quantity);
-            reservations.save(new Reservation(txId, sku, payload.orderId(), quantity));
+            var product = locked.get(sku);
+            product.reserve(quantity);
+            var reservation = reservations.save(new Reservation(txId, sku, payload.orderId(), quantity));
+            events.publishEvent(StockEvent.of(StockEvent.RESERVED, reservation, product));
         });
         return Vote.yes();
     }
@@ -55,14 +61,23 @@ class StockParticipant implements BranchWork<InventoryPayload> {
     public void commit(String txId) {
         var reserved = reservations.findByIdTxIdOrderByIdSku(txId);
         var locked = lockBySku(reserved.stream().map(Reservation::sku).toList());
-        reserved.forEach(reservation -> reservation.take(locked.get(reservation.sku())));
+        reserved.forEach(reservation -> {
+            var product = locked.get(reservation.sku());
+            reservation.take(product);
+            events.publishEvent(StockEvent.of(StockEvent.TAKEN, reservation, product));
+            events.publishEvent(StockEvent.of(StockEvent.CHANGED, reservation, product));
+        });
     }
 
     @Override
     public void abort(String txId, String reason) {
         var reserved = reservations.findByIdTxIdOrderByIdSku(txId);
         var locked = lockBySku(reserved.stream().map(Reservation::sku).toList());
-        reserved.forEach(reservation -> reservation.release(locked.get(reservation.sku())));
+        reserved.forEach(reservation -> {
+            var product = locked.get(reservation.sku());
+            reservation.release(product);
+            events.publishEvent(StockEvent.of(StockEvent.RELEASED, reservation, product));
+        });
     }
 
     private Map<String, Product> lockBySku(List<String> skus) {

@@ -3,12 +3,14 @@ package dev.txsuite.order.config;
 import dev.txsuite.order.order.InventoryCatalog;
 import dev.txsuite.order.order.OrderProperties;
 import dev.txsuite.order.order.PaymentAccounts;
+import dev.txsuite.order.order.ProductPrices;
 import dev.txsuite.order.order.RemoteLookup;
 import dev.txsuite.order.order.TransactionCoordinator;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,13 +26,24 @@ import org.springframework.web.client.RestClient;
 class RemoteServicesConfiguration {
 
     @Bean
+    ProductPrices productPrices(Clock clock, OrderProperties orders) {
+        return new ProductPrices(clock, orders.priceCacheTtl());
+    }
+
+    @Bean
     InventoryCatalog inventoryCatalog(
-            RestClient.Builder builder, ServiceUrls urls, RetryRegistry retries, CircuitBreakerRegistry breakers) {
-        return new InventoryCatalog(new RemoteLookup(
-                "inventory-service",
-                client(builder, urls.inventory(), urls.connectTimeout(), urls.lookupTimeout()),
-                retries.retry("inventory"),
-                breakers.circuitBreaker("inventory")));
+            RestClient.Builder builder,
+            ServiceUrls urls,
+            RetryRegistry retries,
+            CircuitBreakerRegistry breakers,
+            ProductPrices prices) {
+        return new InventoryCatalog(
+                new RemoteLookup(
+                        "inventory-service",
+                        client(builder, urls.inventory(), urls.connectTimeout(), urls.lookupTimeout()),
+                        retries.retry("inventory"),
+                        breakers.circuitBreaker("inventory")),
+                prices);
     }
 
     @Bean

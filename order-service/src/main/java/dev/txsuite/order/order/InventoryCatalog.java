@@ -2,16 +2,21 @@ package dev.txsuite.order.order;
 
 import java.util.Optional;
 
-/** The products of inventory-service ({@code GET /api/products/{sku}}), read to price an order. */
+/**
+ * The products of inventory-service ({@code GET /api/products/{sku}}), read to price an order, through the cache
+ * of {@link ProductPrices}.
+ */
 public class InventoryCatalog {
 
     /** The part of inventory-service's product that an order needs. */
     record Product(String sku, String name, long priceCents, String currency) {}
 
     private final RemoteLookup inventory;
+    private final ProductPrices prices;
 
-    public InventoryCatalog(RemoteLookup inventory) {
+    public InventoryCatalog(RemoteLookup inventory, ProductPrices prices) {
         this.inventory = inventory;
+        this.prices = prices;
     }
 
     /**
@@ -19,10 +24,12 @@ public class InventoryCatalog {
      * @throws OrderProblem (503) when inventory-service cannot answer
      */
     Optional<Product> find(String sku) {
-        return inventory.find(
-                "/api/products/{sku}",
+        return prices.find(
                 sku,
-                Product.class,
-                product -> product.name() != null && product.currency() != null && product.priceCents() >= 0);
+                unknown -> inventory.find(
+                        "/api/products/{sku}",
+                        unknown,
+                        Product.class,
+                        product -> product.name() != null && product.currency() != null && product.priceCents() >= 0));
     }
 }

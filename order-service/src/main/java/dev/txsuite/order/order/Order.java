@@ -109,6 +109,23 @@ public class Order {
         return status;
     }
 
+    public String customerId() {
+        return customerId;
+    }
+
+    public long totalCents() {
+        return totalCents;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    /** Why the order was rejected; null unless it was. */
+    public String reason() {
+        return reason;
+    }
+
     OrderView toView() {
         return new OrderView(
                 id.toString(),

@@ -4,9 +4,14 @@ import dev.txsuite.participant.BranchWork;
 import dev.txsuite.protocol.Vote;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** The order participant: PREPARE records the order PENDING, COMMIT confirms it, ABORT rejects it. */
+/**
+ * The order participant: PREPARE records the order PENDING, COMMIT confirms it, ABORT rejects it. Each step
+ * publishes its order event in the participant's local transaction, so the event commits with the change; a NO
+ * vote changes nothing and publishes nothing.
+ */
 @Component
 class OrderBranch implements BranchWork<OrderPayload> {
 
@@ -15,10 +20,12 @@ class OrderBranch implements BranchWork<OrderPayload> {
 
     private final OrderRepository orders;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    OrderBranch(OrderRepository orders, Clock clock) {
+    OrderBranch(OrderRepository orders, Clock clock, ApplicationEventPublisher events) {
         this.orders = orders;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -35,18 +42,23 @@ class OrderBranch implements BranchWork<OrderPayload> {
         if (existing.isPresent()) {
             return existing.get().txId().equals(txId) ? Vote.yes() : Vote.no(DUPLICATE_ORDER);
         }
-        orders.save(Order.pending(txId, payload, clock.instant()));
+        var order = orders.save(Order.pending(txId, payload, clock.instant()));
+        events.publishEvent(OrderEvent.of(OrderEvent.PLACED, order, clock.instant()));
         return Vote.yes();
     }
 
     @Override
     public void commit(String txId) {
-        orderOf(txId).confirm(clock.instant());
+        var order = orderOf(txId);
+        order.confirm(clock.instant());
+        events.publishEvent(OrderEvent.of(OrderEvent.CONFIRMED, order, clock.instant()));
     }
 
     @Override
     public void abort(String txId, String reason) {
-        orderOf(txId).reject(reason, clock.instant());
+        var order = orderOf(txId);
+        order.reject(reason, clock.instant());
+        events.publishEvent(OrderEvent.of(OrderEvent.REJECTED, order, clock.instant()));
     }
 
     private Order orderOf(String txId) {

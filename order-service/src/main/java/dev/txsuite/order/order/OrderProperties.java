@@ -12,13 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param voteTimeout how long the coordinator waits for the votes
  * @param requestDeadline how long {@code POST /api/orders} waits for the outcome before answering 202
  * @param idempotencyWait how long a request waits for an earlier one with the same Idempotency-Key
+ * @param priceCacheTtl how long a product read from inventory-service is used without asking again (changes
+ *     published on inventory.events remove it sooner)
  */
 @ConfigurationProperties("txsuite.orders")
 public record OrderProperties(
         @DefaultValue("2PC") String defaultProtocol,
         @DefaultValue("3000ms") Duration voteTimeout,
         @DefaultValue("8s") Duration requestDeadline,
-        @DefaultValue("2s") Duration idempotencyWait) {
+        @DefaultValue("2s") Duration idempotencyWait,
+        @DefaultValue("5m") Duration priceCacheTtl) {
 
     public OrderProperties {
         Protocol.fromLabel(defaultProtocol);

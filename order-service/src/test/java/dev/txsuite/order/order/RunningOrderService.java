@@ -1,6 +1,7 @@
 package dev.txsuite.order.order;
 
 import dev.txsuite.testing.FreshDatabaseConfiguration;
+import dev.txsuite.testing.FreshKafkaConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
@@ -29,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The order service running on a random port against a fresh PostgreSQL database, with real HTTP servers
+ * The order service running on a random port against a fresh PostgreSQL database and the test JVM's Kafka
+ * broker (its outbox relaying through an {@link InterruptibleRelay}), with real HTTP servers
  * standing in for inventory-service, payment-service and tx-coordinator. Every test class extends it, so they
  * all share one Spring context (and one database): tests compare row counts, they never assume empty tables.
  */
@@ -38,9 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "txsuite.orders.vote-timeout=1000ms",
             "txsuite.orders.request-deadline=2s",
-            "txsuite.orders.idempotency-wait=500ms"
+            "txsuite.orders.idempotency-wait=500ms",
+            "txsuite.events.resubmit-interval=500ms"
         })
-@Import(FreshDatabaseConfiguration.class)
+@Import({FreshDatabaseConfiguration.class, FreshKafkaConfiguration.class, InterruptibleRelay.Configuration.class})
 @AutoConfigureRestTestClient
 abstract class RunningOrderService {
 
@@ -74,6 +77,12 @@ abstract class RunningOrderService {
     @Autowired
     private CircuitBreakerRegistry circuitBreakers;
 
+    @Autowired
+    InterruptibleRelay relay;
+
+    @Autowired
+    ProductPrices prices;
+
     @LocalServerPort
     private int port;
 
@@ -90,6 +99,9 @@ abstract class RunningOrderService {
     void resetTheOtherServices() {
         jdbc = JdbcClient.create(dataSource);
         circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        relay.resume();
+        // the fake inventory answers afresh in every test: so must the catalog
+        prices.forgetAll();
         INVENTORY.forget();
         PAYMENT.forget();
         COORDINATOR.forget();

@@ -69,4 +69,20 @@ public class PaymentHold {
     public String customerId() {
         return customerId;
     }
+
+    public String txId() {
+        return txId;
+    }
+
+    public String orderId() {
+        return orderId;
+    }
+
+    public long amountCents() {
+        return amountCents;
+    }
+
+    public String currency() {
+        return currency;
+    }
 }

@@ -2,11 +2,13 @@ package dev.txsuite.payment.account;
 
 import dev.txsuite.participant.BranchWork;
 import dev.txsuite.protocol.Vote;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Payment's part of an order: PREPARE holds the order total on the customer's account, COMMIT captures it,
- * ABORT releases it. Runs inside the participant's local transaction.
+ * ABORT releases it. Runs inside the participant's local transaction, so the event it publishes commits with
+ * the change (a NO vote changes nothing and publishes nothing).
  */
 @Component
 class PaymentParticipant implements BranchWork<PaymentPayload> {
@@ -17,10 +19,12 @@ class PaymentParticipant implements BranchWork<PaymentPayload> {
 
     private final AccountRepository accounts;
     private final PaymentHoldRepository holds;
+    private final ApplicationEventPublisher events;
 
-    PaymentParticipant(AccountRepository accounts, PaymentHoldRepository holds) {
+    PaymentParticipant(AccountRepository accounts, PaymentHoldRepository holds, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.holds = holds;
+        this.events = events;
     }
 
     @Override
@@ -42,21 +46,26 @@ class PaymentParticipant implements BranchWork<PaymentPayload> {
             return Vote.no(INSUFFICIENT_FUNDS);
         }
         account.hold(payload.amountCents());
-        holds.save(new PaymentHold(
+        var hold = holds.save(new PaymentHold(
                 txId, payload.orderId(), payload.customerId(), payload.amountCents(), payload.currency()));
+        events.publishEvent(PaymentEvent.of(PaymentEvent.HELD, hold, account));
         return Vote.yes();
     }
 
     @Override
     public void commit(String txId) {
         var hold = heldBy(txId);
-        hold.capture(lockAccountOf(hold));
+        var account = lockAccountOf(hold);
+        hold.capture(account);
+        events.publishEvent(PaymentEvent.of(PaymentEvent.CAPTURED, hold, account));
     }
 
     @Override
     public void abort(String txId, String reason) {
         var hold = heldBy(txId);
-        hold.release(lockAccountOf(hold));
+        var account = lockAccountOf(hold);
+        hold.release(account);
+        events.publishEvent(PaymentEvent.of(PaymentEvent.RELEASED, hold, account));
     }
 
     private PaymentHold heldBy(String txId) {

@@ -1,8 +1,16 @@
 package dev.txsuite.coordinator.log;
 
 import dev.txsuite.coordinator.config.CoordinatorProperties;
+import dev.txsuite.coordinator.log.TransactionEvent.Begun;
+import dev.txsuite.coordinator.log.TransactionEvent.BranchAcknowledged;
+import dev.txsuite.coordinator.log.TransactionEvent.Completed;
+import dev.txsuite.coordinator.log.TransactionEvent.Decided;
+import dev.txsuite.coordinator.log.TransactionEvent.VoteReceived;
 import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Vote;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * COMMIT message). Everything else is committed with {@code synchronous_commit = off}: losing it in a crash
  * is harmless, because what the log does not know is aborted (presumed abort) and a lost vote, ack or end
  * only makes recovery send an idempotent message again.
+ *
+ * <p>Every write that changes a transaction publishes one {@link TransactionEvent} inside its local
+ * transaction, so the outbox row commits (or is lost) together with the change it describes. A write that
+ * changes nothing (a second ack of the same participant from another instance's retry job, an end already
+ * logged) publishes nothing.
  */
 @Component
 public class DecisionLog {
@@ -21,13 +34,22 @@ public class DecisionLog {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
     private final String owner;
 
     public DecisionLog(
-            JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, CoordinatorProperties properties) {
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            ApplicationEventPublisher events,
+            Clock clock,
+            CoordinatorProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
+        this.events = events;
+        this.clock = clock;
         this.owner = properties.instanceId();
     }
 
@@ -59,21 +81,29 @@ public class DecisionLog {
                         .param("payload", json.writeValueAsString(branch.payload()))
                         .update();
             }
+            events.publishEvent(new Begun(
+                    newEventId(), clock.instant(), tx.txId(), tx.protocol().label(), owner, tx.participants()));
             return true;
         }));
     }
 
+    /** The first vote counted for a participant stands. */
     public void recordVote(String txId, String participant, Vote vote) {
-        write(
-                false,
-                () -> jdbc.sql("""
-                        UPDATE branches SET vote = :vote, vote_reason = :reason, updated_at = now()
-                        WHERE tx_id = :txId AND participant = :participant""")
-                        .param("vote", vote.isYes() ? "YES" : "NO")
-                        .param("reason", vote.reason())
-                        .param("txId", txId)
-                        .param("participant", participant)
-                        .update());
+        var label = vote.isYes() ? "YES" : "NO";
+        write(false, () -> {
+            var recorded = jdbc.sql("""
+                            UPDATE branches SET vote = :vote, vote_reason = :reason, updated_at = now()
+                            WHERE tx_id = :txId AND participant = :participant AND vote IS NULL""")
+                    .param("vote", label)
+                    .param("reason", vote.reason())
+                    .param("txId", txId)
+                    .param("participant", participant)
+                    .update();
+            if (recorded > 0) {
+                events.publishEvent(
+                        new VoteReceived(newEventId(), clock.instant(), txId, participant, label, vote.reason()));
+            }
+        });
     }
 
     /**
@@ -96,29 +126,35 @@ public class DecisionLog {
             if (decided == 0) {
                 throw new DecisionAlreadyLogged(txId);
             }
+            events.publishEvent(new Decided(newEventId(), clock.instant(), txId, decision.name(), reason));
         });
     }
 
     public void recordAck(String txId, String participant) {
-        write(
-                false,
-                () -> jdbc.sql("""
-                        UPDATE branches SET acknowledged = true, updated_at = now()
-                        WHERE tx_id = :txId AND participant = :participant""")
-                        .param("txId", txId)
-                        .param("participant", participant)
-                        .update());
+        write(false, () -> {
+            var recorded = jdbc.sql("""
+                            UPDATE branches SET acknowledged = true, updated_at = now()
+                            WHERE tx_id = :txId AND participant = :participant AND NOT acknowledged""")
+                    .param("txId", txId)
+                    .param("participant", participant)
+                    .update();
+            if (recorded > 0) {
+                events.publishEvent(new BranchAcknowledged(newEventId(), clock.instant(), txId, participant));
+            }
+        });
     }
 
     public void logEnd(String txId, Decision decision) {
-        write(
-                false,
-                () -> jdbc.sql("""
-                        UPDATE transactions SET state = :state, ended_at = now(), updated_at = now()
-                        WHERE tx_id = :txId AND state IN ('COMMITTING', 'ABORTING')""")
-                        .param("state", TransactionState.ended(decision).name())
-                        .param("txId", txId)
-                        .update());
+        var outcome = TransactionState.ended(decision).name();
+        write(false, () -> {
+            var ended =
+                    jdbc.sql("""
+                            UPDATE transactions SET state = :state, ended_at = now(), updated_at = now()
+                            WHERE tx_id = :txId AND state IN ('COMMITTING', 'ABORTING')""").param("state", outcome).param("txId", txId).update();
+            if (ended > 0) {
+                events.publishEvent(new Completed(newEventId(), clock.instant(), txId, outcome));
+            }
+        });
     }
 
     private void write(boolean forced, Runnable statements) {
@@ -126,6 +162,10 @@ public class DecisionLog {
             synchronousCommit(forced);
             statements.run();
         });
+    }
+
+    private static String newEventId() {
+        return UUID.randomUUID().toString();
     }
 
     /** Set explicitly both ways, so a server configured with synchronous_commit off cannot weaken a forced write. */

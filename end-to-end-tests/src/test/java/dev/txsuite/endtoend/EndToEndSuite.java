@@ -1,0 +1,147 @@
+package dev.txsuite.endtoend;
+
+import dev.txsuite.launcher.RepositoryRoot;
+import dev.txsuite.launcher.SuiteService;
+import dev.txsuite.launcher.kafka.KafkaBroker;
+import dev.txsuite.launcher.process.DatabaseLogin;
+import dev.txsuite.launcher.process.LocalPorts;
+import dev.txsuite.launcher.process.RunningSuite;
+import dev.txsuite.launcher.process.ServiceLineup;
+import dev.txsuite.testing.TestDatabase;
+import dev.txsuite.testing.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+
+/**
+ * The whole suite the way a user runs it, through the launcher's own code: a Kafka broker in a temporary
+ * data folder and the five services as real processes, on fresh databases and free ports. Close it to stop
+ * them all; a shutdown hook does the same if the test JVM ends first, so no process outlives a run.
+ */
+final class EndToEndSuite implements AutoCloseable {
+
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(120);
+
+    private final RunningSuite suite;
+    private final Map<SuiteService, TestDatabase> databases;
+    private final Path kafkaData;
+
+    private EndToEndSuite(RunningSuite suite, Map<SuiteService, TestDatabase> databases, Path kafkaData) {
+        this.suite = suite;
+        this.databases = databases;
+        this.kafkaData = kafkaData;
+    }
+
+    /** Starts the broker, then all five services at once, and returns when every one of them is ready. */
+    static EndToEndSuite start() {
+        var root = RepositoryRoot.find();
+        var databases = new EnumMap<SuiteService, TestDatabase>(SuiteService.class);
+        var logins = new EnumMap<SuiteService, DatabaseLogin>(SuiteService.class);
+        for (var service : SuiteService.values()) {
+            if (service.ownsDatabase()) {
+                var database = TestPostgres.createDatabase(service.database());
+                databases.put(service, database);
+                logins.put(service, new DatabaseLogin(database.jdbcUrl(), database.username(), database.password()));
+            }
+        }
+        var free = LocalPorts.freePorts(SuiteService.values().length + 2);
+        var ports = new EnumMap<SuiteService, Integer>(SuiteService.class);
+        for (var service : SuiteService.values()) {
+            ports.put(service, free.get(service.ordinal()));
+        }
+        var logs = freshLogDirectory(root);
+        var kafkaData = temporaryFolder();
+        var broker = new KafkaBroker(
+                root.launcherLibraries(),
+                kafkaData,
+                free.get(free.size() - 2),
+                free.getLast(),
+                logs.resolve("kafka.log"));
+        var lineup = new ServiceLineup(
+                root, ports, 1, EnumSet.allOf(SuiteService.class), logins, broker.bootstrapServers(), logs, SETTINGS);
+        var suite = new RunningSuite(broker, lineup.processes()).start(READINESS_TIMEOUT, System.out::println);
+        return new EndToEndSuite(suite, databases, kafkaData);
+    }
+
+    /**
+     * These tests prove atomicity and conservation, not latency: five services, Kafka and the test share two cores,
+     * so the vote deadline and the answers' deadlines are generous enough that contention never turns into a
+     * VOTE_TIMEOUT (a correct 503, but not the outcome the scenarios assert).
+     */
+    private static final Map<String, String> SETTINGS = Map.of(
+            "TXSUITE_ORDERS_VOTETIMEOUT", "10s",
+            "TXSUITE_ORDERS_REQUESTDEADLINE", "25s",
+            "GATEWAY_RESPONSE_TIMEOUT", "40s");
+
+    URI gatewayUri() {
+        return suite.service(SuiteService.GATEWAY.shortName()).baseUri();
+    }
+
+    String kafkaBootstrapServers() {
+        return suite.broker().bootstrapServers();
+    }
+
+    TestDatabase database(SuiteService service) {
+        var database = databases.get(service);
+        if (database == null) {
+            throw new IllegalArgumentException(service + " owns no database");
+        }
+        return database;
+    }
+
+    void stop(SuiteService service) {
+        suite.stop(service.shortName());
+    }
+
+    /** Starts a stopped service again, on its port and database, and waits until it is ready. */
+    void restart(SuiteService service) {
+        suite.restart(service.shortName(), READINESS_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        suite.close();
+        deleteQuietly(kafkaData);
+    }
+
+    private static Path freshLogDirectory(RepositoryRoot root) {
+        var logs =
+                root.directory().resolve("end-to-end-tests").resolve("target").resolve("e2e-logs");
+        try {
+            Files.createDirectories(logs);
+            try (var old = Files.list(logs)) {
+                for (var log :
+                        old.filter(file -> file.toString().endsWith(".log")).toList()) {
+                    Files.delete(log);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the log folder " + logs, e);
+        }
+        return logs;
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("e2e-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder for the Kafka data", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary folder harms nothing
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.txsuite.inventory.stock;
+
+import dev.txsuite.events.SuiteEvent;
+import dev.txsuite.events.Topics;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What happened to the stock of one sku, on {@code inventory.events} keyed by sku: units reserved, taken or
+ * released by a transaction, and {@code stock.changed} whenever the units on hand change.
+ *
+ * @param quantity the units the transaction moved
+ * @param onHand the units on hand after the change
+ * @param reserved the units reserved after the change
+ */
+public record StockEvent(
+        String eventId,
+        String type,
+        String sku,
+        String orderId,
+        String txId,
+        int quantity,
+        int onHand,
+        int reserved,
+        Instant time)
+        implements SuiteEvent {
+
+    public static final String RESERVED = "dev.txsuite.stock.reserved.v1";
+    public static final String TAKEN = "dev.txsuite.stock.taken.v1";
+    public static final String RELEASED = "dev.txsuite.stock.released.v1";
+    public static final String CHANGED = "dev.txsuite.stock.changed.v1";
+
+    static StockEvent of(String type, Reservation reservation, Product product) {
+        return new StockEvent(
+                UUID.randomUUID().toString(),
+                type,
+                product.sku(),
+                reservation.orderId(),
+                reservation.txId(),
+                reservation.quantity(),
+                product.onHand(),
+                product.reserved(),
+                Instant.now());
+    }
+
+    @Override
+    public String topic() {
+        return Topics.INVENTORY_EVENTS;
+    }
+
+    @Override
+    public String key() {
+        return sku;
+    }
+
+    @Override
+    public String subject() {
+        return sku;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.txsuite.launcher.process;
+
+import dev.txsuite.launcher.SuiteFailure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One service running from its runnable jar as a separate process, ready once its readiness probe answers
+ * 200. It can be stopped and started again on the same port and database.
+ */
+public final class ServiceProcess {
+
+    public static final Duration READINESS_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final int LOG_TAIL_LINES = 40;
+
+    // small heaps and C1 only: five JVMs and a broker share a laptop (or a 2-core build machine)
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+    private final ChildProcess process;
+    private final int port;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
+        var command = new ArrayList<String>();
+        command.add(ChildProcess.javaOfThisJvm());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toString());
+        this.process = new ChildProcess(name, command, environment, log);
+        this.port = port;
+    }
+
+    public String name() {
+        return process.name();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    public void launch() {
+        process.launch();
+    }
+
+    /** Waits until the readiness probe answers 200; fails with the end of the log if it never does. */
+    public void awaitReady(Duration timeout) {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (!answersReady()) {
+            if (!process.isRunning()) {
+                throw notReady(name() + " " + process.exitDescription() + " before it became healthy");
+            }
+            if (System.nanoTime() > deadline) {
+                throw notReady(
+                        name() + " did not become healthy on port " + port + " within " + timeout.toSeconds() + " s");
+            }
+            pause();
+        }
+    }
+
+    public void requestStop() {
+        process.requestStop();
+    }
+
+    public void awaitExit() {
+        process.awaitExit();
+    }
+
+    public void stop() {
+        process.stop();
+    }
+
+    public boolean isRunning() {
+        return process.isRunning();
+    }
+
+    public Optional<ProcessHandle> handle() {
+        return process.handle();
+    }
+
+    public CompletableFuture<?> onExit() {
+        return process.onExit();
+    }
+
+    public String exitDescription() {
+        return process.exitDescription();
+    }
+
+    public String logTail() {
+        return process.logTail(LOG_TAIL_LINES);
+    }
+
+    private SuiteFailure notReady(String what) {
+        return new SuiteFailure(what + "; the end of " + log() + ":\n" + logTail());
+    }
+
+    private boolean answersReady() {
+        var request = HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteFailure("interrupted while waiting for " + name());
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(POLL_INTERVAL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteFailure("interrupted while waiting for " + name());
+        }
+    }
+}

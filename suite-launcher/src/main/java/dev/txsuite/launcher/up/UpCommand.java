@@ -1,0 +1,192 @@
+package dev.txsuite.launcher.up;
+
+import dev.txsuite.launcher.RepositoryRoot;
+import dev.txsuite.launcher.SuiteFailure;
+import dev.txsuite.launcher.SuiteService;
+import dev.txsuite.launcher.kafka.KafkaBroker;
+import dev.txsuite.launcher.process.DatabaseLogin;
+import dev.txsuite.launcher.process.LocalPorts;
+import dev.txsuite.launcher.process.RunningSuite;
+import dev.txsuite.launcher.process.ServiceLineup;
+import dev.txsuite.launcher.process.ServiceProcess;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./suite up}: checks what the suite needs, builds what is missing, creates the databases, starts the
+ * broker and the services, and keeps them running until Ctrl-C.
+ */
+public final class UpCommand {
+
+    private static final int REQUIRED_JDK = 25;
+
+    private final RepositoryRoot root;
+    private final Map<String, String> environment;
+    private final Path home;
+    private final PrintStream out;
+
+    public UpCommand(RepositoryRoot root, Map<String, String> environment, Path home, PrintStream out) {
+        this.root = root;
+        this.environment = environment;
+        this.home = home;
+        this.out = out;
+    }
+
+    /** Runs until the suite is stopped; the exit code. */
+    public int run(List<String> arguments) {
+        var options = UpOptions.parse(arguments, environment);
+        requireJdk();
+        var postgres = PostgresServer.fromEnvironment(environment);
+        postgres.requireReachable();
+        var logs = home.resolve("logs");
+        var lineup = lineup(options, postgres, logs);
+        requireFreePorts(options, lineup);
+        new BuildMissingJars(root, logs.resolve("build.log"), out).buildIfMissing(options.services());
+        createDatabases(options, postgres);
+
+        var broker = new KafkaBroker(
+                root.launcherLibraries(),
+                home.resolve("kafka"),
+                options.kafkaPort(),
+                options.kafkaControllerPort(),
+                logs.resolve("kafka.log"));
+        var suite = new RunningSuite(broker, lineup.processes());
+        out.println("starting Kafka and the services (logs in " + logs + ")...");
+        try {
+            suite.start(ServiceProcess.READINESS_TIMEOUT, out::println);
+        } catch (SuiteFailure e) {
+            if (suite.stoppedByShutdown()) {
+                return 0;
+            }
+            throw e;
+        }
+        printWhereEverythingIs(options, lineup, logs);
+        var stopped = suite.firstExit().join();
+        if (suite.stoppedByShutdown()) {
+            return 0;
+        }
+        var log =
+                "kafka".equals(stopped) ? broker.log() : suite.service(stopped).log();
+        out.flush();
+        System.err.println("suite: " + stopped + " stopped on its own; see " + log + "; stopping the rest");
+        suite.close();
+        return 1;
+    }
+
+    private static void requireJdk() {
+        var feature = Runtime.version().feature();
+        if (feature < REQUIRED_JDK) {
+            throw new SuiteFailure("this is JDK " + feature + "; the suite needs JDK " + REQUIRED_JDK
+                    + " or newer: point JAVA_HOME at one");
+        }
+    }
+
+    private ServiceLineup lineup(UpOptions options, PostgresServer postgres, Path logs) {
+        var databases = new EnumMap<SuiteService, DatabaseLogin>(SuiteService.class);
+        for (var service : options.services()) {
+            if (service.ownsDatabase()) {
+                databases.put(service, postgres.loginTo(options.databaseOf(service)));
+            }
+        }
+        return new ServiceLineup(
+                root,
+                options.ports(),
+                options.coordinators(),
+                options.services(),
+                databases,
+                "127.0.0.1:" + options.kafkaPort(),
+                logs,
+                Map.of());
+    }
+
+    private static void requireFreePorts(UpOptions options, ServiceLineup lineup) {
+        var users = new HashMap<Integer, String>();
+        var moves = new HashMap<Integer, String>();
+        for (var instance : lineup.instances()) {
+            var service = instance.service();
+            claim(users, instance.port(), instance.name());
+            moves.put(
+                    instance.port(),
+                    instance.number() > 1
+                            ? "move the coordinators with " + service.portOption() + "=<port> (instance n listens on"
+                                    + " <port>+n-1)"
+                            : "move " + instance.name() + " with " + service.portOption() + "=<port> (or "
+                                    + service.portVariable() + "=<port>)");
+        }
+        claim(users, options.kafkaPort(), "kafka");
+        moves.put(options.kafkaPort(), "move it with --kafka-port=<port> (or KAFKA_PORT=<port>)");
+        claim(users, options.kafkaControllerPort(), "the kafka controller");
+        moves.put(
+                options.kafkaControllerPort(),
+                "move it with --kafka-controller-port=<port> (or KAFKA_CONTROLLER_PORT=<port>)");
+        for (var port : users.keySet().stream().sorted().toList()) {
+            if (!LocalPorts.isFree(port)) {
+                throw new SuiteFailure("port " + port + " (for " + users.get(port) + ") is already taken; free it or "
+                        + moves.get(port));
+            }
+        }
+    }
+
+    private static void claim(Map<Integer, String> users, int port, String user) {
+        var earlier = users.putIfAbsent(port, user);
+        if (earlier != null) {
+            throw new SuiteFailure(earlier + " and " + user + " would both listen on port " + port
+                    + "; give one of them another port (./suite help lists the options)");
+        }
+    }
+
+    private void createDatabases(UpOptions options, PostgresServer postgres) {
+        for (var service : options.services()) {
+            if (service.ownsDatabase() && postgres.createIfMissing(options.databaseOf(service))) {
+                out.println("created database " + options.databaseOf(service));
+            }
+        }
+    }
+
+    private void printWhereEverythingIs(UpOptions options, ServiceLineup lineup, Path logs) {
+        out.println();
+        out.println("The suite is running. Press Ctrl-C to stop it.");
+        for (var instance : lineup.instances()) {
+            var url = "http://localhost:" + instance.port();
+            var line = switch (instance.service()) {
+                case GATEWAY -> row("gateway (the public API)", url + "/api/products");
+                case COORDINATOR ->
+                    row(instance.service().module() + suffix(instance), url + "/api/transactions?state=IN_FLIGHT");
+                default -> row(instance.service().module(), url);
+            };
+            out.println(line);
+        }
+        out.println(row("kafka", "localhost:" + options.kafkaPort() + "   (watch it: " + eventsCommand(options) + ")"));
+        out.println(row("logs", logs.toString()));
+        if (options.services().contains(SuiteService.GATEWAY)) {
+            var gateway = lineup.port(SuiteService.GATEWAY);
+            out.println();
+            out.println("Place an order:");
+            out.println(
+                    "  curl -i -X POST localhost:" + gateway + "/api/orders -H 'Content-Type: application/json' \\");
+            out.println("       -H 'Idempotency-Key: my-first-order' \\");
+            out.println("       -d '{\"customerId\":\"alice\",\"items\":[{\"sku\":\"MUG-CERAMIC\",\"quantity\":2}],"
+                    + "\"protocol\":\"2PC\"}'");
+            out.println("Watch its events:");
+            out.println("  " + eventsCommand(options) + " order.events");
+        }
+    }
+
+    private static String eventsCommand(UpOptions options) {
+        return options.kafkaPort() == UpOptions.DEFAULT_KAFKA_PORT
+                ? "./suite events"
+                : "./suite events --kafka localhost:" + options.kafkaPort();
+    }
+
+    private static String suffix(ServiceLineup.Instance instance) {
+        return instance.name().contains("-") ? " #" + instance.number() : "";
+    }
+
+    private static String row(String what, String where) {
+        return "  %-27s %s".formatted(what, where);
+    }
+}

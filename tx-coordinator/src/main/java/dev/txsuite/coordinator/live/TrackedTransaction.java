@@ -1,0 +1,168 @@
+package dev.txsuite.coordinator.live;
+
+import dev.txsuite.coordinator.live.LiveTransactions.Event;
+import dev.txsuite.coordinator.live.LiveTransactions.LiveTransaction;
+import dev.txsuite.coordinator.live.LiveTransactions.Participant;
+import dev.txsuite.coordinator.log.TransactionEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the events of one transaction told so far. The outbox relays events asynchronously and resends those
+ * it was not sure of, so they can arrive late, twice or out of order (an ack after the completion, a vote
+ * before the begun): every event only adds what it knows, whatever came before, and an event id already
+ * applied is refused. Not thread-safe: {@link TransactionsLiveView} guards it.
+ */
+final class TrackedTransaction {
+
+    private final String txId;
+    private final Set<String> appliedEventIds = new HashSet<>();
+    private final List<Event> events = new ArrayList<>();
+    private Map<String, Branch> branches = new LinkedHashMap<>();
+    private String protocol;
+    private String owner;
+    private Instant begunAt;
+    private Instant firstEventAt;
+    private String decision;
+    private String reason;
+    private String outcome;
+    private Instant endedAt;
+
+    TrackedTransaction(String txId) {
+        this.txId = txId;
+    }
+
+    boolean ended() {
+        return outcome != null;
+    }
+
+    Instant startedAt() {
+        return begunAt != null ? begunAt : firstEventAt;
+    }
+
+    /**
+     * Whether the view can apply the event: a type it knows (a newer type or version is left alone), with the
+     * participant its type needs.
+     *
+     * @throws IllegalArgumentException for an event of a known type that lacks its participant
+     */
+    static boolean applicable(ReceivedEvent event) {
+        return switch (event.type()) {
+            case TransactionEvent.Begun.TYPE, TransactionEvent.Decided.TYPE, TransactionEvent.Completed.TYPE -> true;
+            case TransactionEvent.VoteReceived.TYPE, TransactionEvent.BranchAcknowledged.TYPE -> {
+                if (event.text("participant") == null) {
+                    throw new IllegalArgumentException(event.type() + " without a participant");
+                }
+                yield true;
+            }
+            default -> false;
+        };
+    }
+
+    /** Applies an {@link #applicable} event unless it was applied before; true if applied. */
+    boolean apply(ReceivedEvent event) {
+        if (!appliedEventIds.add(event.eventId())) {
+            return false;
+        }
+        if (firstEventAt == null || event.time().isBefore(firstEventAt)) {
+            firstEventAt = event.time();
+        }
+        var participant = event.text("participant");
+        switch (event.type()) {
+            case TransactionEvent.Begun.TYPE -> begun(event);
+            case TransactionEvent.VoteReceived.TYPE ->
+                branch(participant).voted(event.text("vote"), event.text("reason"));
+            case TransactionEvent.Decided.TYPE -> {
+                decision = event.text("decision");
+                reason = event.text("reason");
+            }
+            case TransactionEvent.BranchAcknowledged.TYPE -> branch(participant).acknowledged = true;
+            case TransactionEvent.Completed.TYPE -> {
+                outcome = event.text("outcome");
+                endedAt = event.time();
+            }
+            default -> throw new IllegalStateException("unknown event type " + event.type());
+        }
+        events.add(new Event(shortType(event.type()), participant, event.time()));
+        return true;
+    }
+
+    LiveTransaction view(Instant now) {
+        var started = startedAt();
+        return new LiveTransaction(
+                txId,
+                protocol,
+                phase(),
+                owner,
+                started,
+                Math.max(0, Duration.between(started, now).toMillis()),
+                decision,
+                reason,
+                outcome,
+                endedAt,
+                endedAt == null
+                        ? null
+                        : Math.max(0, Duration.between(started, endedAt).toMillis()),
+                branches.values().stream().map(Branch::view).toList(),
+                events.stream().sorted(Comparator.comparing(Event::time)).toList());
+    }
+
+    private void begun(ReceivedEvent event) {
+        protocol = event.text("protocol");
+        owner = event.text("owner");
+        begunAt = event.time();
+        // the begun event knows the order PREPARE went out in; branches a vote or ack created first keep theirs
+        var ordered = new LinkedHashMap<String, Branch>();
+        event.data().path("participants").forEach(name -> ordered.put(name.asString(), branch(name.asString())));
+        ordered.putAll(branches);
+        branches = ordered;
+    }
+
+    private Branch branch(String participant) {
+        return branches.computeIfAbsent(participant, Branch::new);
+    }
+
+    private String phase() {
+        if (outcome != null) {
+            return "ENDED";
+        }
+        if (decision == null) {
+            return "PREPARING";
+        }
+        return "COMMIT".equals(decision) ? "COMMITTING" : "ABORTING";
+    }
+
+    /** {@code dev.txsuite.tx.vote-received.v1} is shown as {@code vote-received}. */
+    private static String shortType(String type) {
+        var withoutVersion = type.substring(0, type.lastIndexOf('.'));
+        return withoutVersion.substring(withoutVersion.lastIndexOf('.') + 1);
+    }
+
+    private static final class Branch {
+
+        private final String participant;
+        private String vote;
+        private String reason;
+        private boolean acknowledged;
+
+        Branch(String participant) {
+            this.participant = participant;
+        }
+
+        void voted(String vote, String reason) {
+            this.vote = vote;
+            this.reason = reason;
+        }
+
+        Participant view() {
+            return new Participant(participant, vote, reason, acknowledged);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.txsuite.coordinator.log;
+
+import dev.txsuite.events.SuiteEvent;
+import dev.txsuite.events.Topics;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What {@code tx.events} carries: one event for every change the {@link DecisionLog} makes to a transaction,
+ * written in the same local transaction as the change, keyed and subjected by the transaction id.
+ */
+public sealed interface TransactionEvent extends SuiteEvent {
+
+    String txId();
+
+    @Override
+    default String topic() {
+        return Topics.TX_EVENTS;
+    }
+
+    @Override
+    default String key() {
+        return txId();
+    }
+
+    @Override
+    default String subject() {
+        return txId();
+    }
+
+    /** Recorded before the first PREPARE; {@code participants} in the order PREPARE goes out in. */
+    record Begun(String eventId, Instant time, String txId, String protocol, String owner, List<String> participants)
+            implements TransactionEvent {
+
+        public static final String TYPE = "dev.txsuite.tx.begun.v1";
+
+        public Begun {
+            participants = List.copyOf(participants);
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * A vote as the coordinator counts it: the participant's answer, or NO with {@code PARTICIPANT_UNAVAILABLE}
+     * or {@code VOTE_TIMEOUT} when it did not answer. {@code reason} is null for YES.
+     */
+    record VoteReceived(String eventId, Instant time, String txId, String participant, String vote, String reason)
+            implements TransactionEvent {
+
+        public static final String TYPE = "dev.txsuite.tx.vote-received.v1";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** {@code decision} COMMIT or ABORT; {@code reason} is null for COMMIT. */
+    record Decided(String eventId, Instant time, String txId, String decision, String reason)
+            implements TransactionEvent {
+
+        public static final String TYPE = "dev.txsuite.tx.decided.v1";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    record BranchAcknowledged(String eventId, Instant time, String txId, String participant)
+            implements TransactionEvent {
+
+        public static final String TYPE = "dev.txsuite.tx.branch-acknowledged.v1";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Every participant owed the decision acknowledged it; {@code outcome} COMMITTED or ABORTED. */
+    record Completed(String eventId, Instant time, String txId, String outcome) implements TransactionEvent {
+
+        public static final String TYPE = "dev.txsuite.tx.completed.v1";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.txsuite.coordinator.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.txsuite.coordinator.live.LiveTransactions.LiveTransaction;
+import dev.txsuite.coordinator.live.LiveTransactions.Participant;
+import dev.txsuite.coordinator.log.TransactionEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class TransactionsLiveViewTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
+
+    private final TransactionsLiveView view =
+            new TransactionsLiveView(new LiveViewProperties(2, Duration.ofMinutes(15)));
+
+    @Test
+    void shouldBuildTheSameTransactionWhateverOrderItsEventsArriveIn() {
+        view.apply(event("tx-1", TransactionEvent.Completed.TYPE, 5, Map.of("outcome", "COMMITTED")));
+        view.apply(event("tx-1", TransactionEvent.BranchAcknowledged.TYPE, 4, Map.of("participant", "payment")));
+        view.apply(
+                event("tx-1", TransactionEvent.VoteReceived.TYPE, 2, Map.of("participant", "payment", "vote", "YES")));
+        view.apply(event(
+                "tx-1",
+                TransactionEvent.Begun.TYPE,
+                0,
+                Map.of("protocol", "2PC", "owner", "coordinator-1", "participants", List.of("order", "payment"))));
+        view.apply(event("tx-1", TransactionEvent.Decided.TYPE, 3, Map.of("decision", "COMMIT")));
+
+        var live = view.snapshot(START.plusSeconds(10));
+
+        assertThat(live.inFlight()).isEmpty();
+        assertThat(live.recent()).singleElement().satisfies(tx -> {
+            assertThat(tx.startedAt()).isEqualTo(START);
+            assertThat(tx.durationMillis()).isEqualTo(5000);
+            assertThat(tx.owner()).isEqualTo("coordinator-1");
+            assertThat(tx.outcome()).isEqualTo("COMMITTED");
+            assertThat(tx.participants())
+                    .containsExactly(
+                            new Participant("order", null, null, false), new Participant("payment", "YES", null, true));
+            assertThat(tx.events())
+                    .extracting(LiveTransactions.Event::type)
+                    .containsExactly("begun", "vote-received", "decided", "branch-acknowledged", "completed");
+        });
+    }
+
+    @Test
+    void shouldNotBringBackATransactionThatDroppedOffTheRecentList() {
+        var late = event("tx-old", TransactionEvent.BranchAcknowledged.TYPE, 1, Map.of("participant", "order"));
+        view.apply(event("tx-old", TransactionEvent.Completed.TYPE, 2, Map.of("outcome", "ABORTED")));
+        view.apply(event("tx-2", TransactionEvent.Completed.TYPE, 3, Map.of("outcome", "COMMITTED")));
+        view.apply(event("tx-3", TransactionEvent.Completed.TYPE, 4, Map.of("outcome", "COMMITTED")));
+
+        assertThat(view.apply(late)).isFalse();
+
+        var live = view.snapshot(START.plusSeconds(10));
+        assertThat(live.inFlight()).isEmpty();
+        assertThat(live.recent()).extracting(LiveTransaction::txId).containsExactly("tx-3", "tx-2");
+    }
+
+    @Test
+    void shouldLeaveEventsOfAnUnknownTypeAloneAndRefuseUnreadableOnes() {
+        assertThat(view.apply(event("tx-4", "dev.txsuite.tx.begun.v2", 0, Map.of())))
+                .isFalse();
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> view.apply(event("tx-4", TransactionEvent.VoteReceived.TYPE, 1, Map.of("vote", "YES"))));
+
+        assertThat(view.snapshot(START).inFlight()).isEmpty();
+    }
+
+    private static ReceivedEvent event(String txId, String type, int secondsAfterStart, Map<String, Object> data) {
+        return new ReceivedEvent(
+                UUID.randomUUID().toString(), type, txId, START.plusSeconds(secondsAfterStart), JSON.valueToTree(data));
+    }
+}
