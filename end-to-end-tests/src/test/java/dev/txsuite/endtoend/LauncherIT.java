@@ -178,7 +178,8 @@ class LauncherIT {
     private static Path launcherJar(RepositoryRoot root) throws IOException {
         var target = root.directory().resolve("suite-launcher").resolve("target");
         try (var files = Files.list(target)) {
-            return files.filter(file -> file.getFileName().toString().matches("suite-launcher-[^-]+(-SNAPSHOT)?\\.jar"))
+            return files.filter(file ->
+                            file.getFileName().toString().matches("suite-launcher-[^-]+(-SNAPSHOT)?-exec\\.jar"))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(
                             "no launcher jar in " + target + ": ./mvnw -B -pl suite-launcher package first"));
