@@ -1,6 +1,7 @@
 package dev.txsuite.events;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * An event of the suite, published to Kafka through the transactional outbox. Implemented by records: the
@@ -13,7 +14,7 @@ import java.time.Instant;
  */
 public interface SuiteEvent {
 
-    /** Unique per event, made when the event is created (a random UUID); a redelivery carries the same id. */
+    /** Unique per event, made when the event is created (see {@link #newEventId()}); a redelivery carries the same id. */
     String eventId();
 
     /** The Kafka topic, one of {@link Topics}. */
@@ -25,9 +26,16 @@ public interface SuiteEvent {
     /** The versioned event type, for example {@code dev.txsuite.order.confirmed.v1}. */
     String type();
 
-    /** What the event is about, usually the same entity as the key. */
-    String subject();
+    /** What the event is about: by default the entity of the key, which every event of the suite so far is. */
+    default String subject() {
+        return key();
+    }
 
     /** When the change happened. */
     Instant time();
+
+    /** A fresh {@link #eventId()}: a random UUID, which is also the CloudEvents {@code ce_id}. */
+    static String newEventId() {
+        return UUID.randomUUID().toString();
+    }
 }

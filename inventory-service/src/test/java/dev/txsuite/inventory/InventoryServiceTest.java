@@ -2,6 +2,7 @@ package dev.txsuite.inventory;
 
 import dev.txsuite.testing.FreshDatabaseConfiguration;
 import dev.txsuite.testing.FreshKafkaConfiguration;
+import dev.txsuite.testing.ParticipantTestConfiguration;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -18,5 +19,10 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@Import({FreshDatabaseConfiguration.class, FreshKafkaConfiguration.class})
+@Import({
+    FreshDatabaseConfiguration.class,
+    FreshKafkaConfiguration.class,
+    ParticipantTestConfiguration.class,
+    InventoryTestData.class
+})
 public @interface InventoryServiceTest {}

@@ -1,38 +1,6 @@
 package dev.txsuite.inventory;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.client.RestTestClient;
+import dev.txsuite.testing.ProbesContract;
 
 @InventoryServiceTest
-class ProbesTests {
-
-    @Autowired
-    RestTestClient client;
-
-    @Test
-    void shouldAnswerLivenessAndReadinessProbesSeparately() {
-        client.get()
-                .uri("/actuator/health/liveness")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .json("""
-                {"status":"UP"}""");
-        client.get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .json("""
-                {"status":"UP"}""");
-    }
-
-    @Test
-    void shouldExposeNoActuatorEndpointButHealth() {
-        client.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
-        client.get().uri("/actuator/beans").exchange().expectStatus().isNotFound();
-    }
-}
+class ProbesTests extends ProbesContract {}

@@ -1,7 +1,6 @@
 package dev.txsuite.testing;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
@@ -20,20 +19,10 @@ public final class TestKafka {
     /** Starts the broker on first use; {@code host:port} to give a client. */
     public static synchronized String bootstrapServers() {
         if (bootstrapServers == null) {
-            bootstrapServers = useDocker() ? containerBroker() : embeddedBroker();
+            bootstrapServers =
+                    DockerEngine.shouldUse("TXSUITE_TEST_KAFKA", "embedded") ? containerBroker() : embeddedBroker();
         }
         return bootstrapServers;
-    }
-
-    private static boolean useDocker() {
-        if ("embedded".equalsIgnoreCase(System.getenv("TXSUITE_TEST_KAFKA"))) {
-            return false;
-        }
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     @SuppressWarnings("resource") // lives as long as the test JVM; Testcontainers' reaper removes it

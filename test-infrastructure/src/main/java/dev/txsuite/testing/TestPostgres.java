@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -58,7 +57,7 @@ public final class TestPostgres {
 
     private static synchronized Server server() {
         if (server == null) {
-            server = useDocker() ? containerServer() : localServer();
+            server = DockerEngine.shouldUse("TXSUITE_TEST_POSTGRES", "local") ? containerServer() : localServer();
             Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropCreatedDatabases, "drop-test-databases"));
         }
         return server;
@@ -89,17 +88,6 @@ public final class TestPostgres {
             }
         } catch (SQLException e) {
             System.err.println("could not drop the test databases " + created + ": " + e.getMessage());
-        }
-    }
-
-    private static boolean useDocker() {
-        if ("local".equalsIgnoreCase(System.getenv("TXSUITE_TEST_POSTGRES"))) {
-            return false;
-        }
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 

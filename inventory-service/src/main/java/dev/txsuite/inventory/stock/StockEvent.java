@@ -3,7 +3,6 @@ package dev.txsuite.inventory.stock;
 import dev.txsuite.events.SuiteEvent;
 import dev.txsuite.events.Topics;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * What happened to the stock of one sku, on {@code inventory.events} keyed by sku: units reserved, taken or
@@ -32,7 +31,7 @@ public record StockEvent(
 
     static StockEvent of(String type, Reservation reservation, Product product) {
         return new StockEvent(
-                UUID.randomUUID().toString(),
+                SuiteEvent.newEventId(),
                 type,
                 product.sku(),
                 reservation.orderId(),
@@ -50,11 +49,6 @@ public record StockEvent(
 
     @Override
     public String key() {
-        return sku;
-    }
-
-    @Override
-    public String subject() {
         return sku;
     }
 }

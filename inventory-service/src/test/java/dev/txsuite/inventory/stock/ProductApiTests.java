@@ -1,21 +1,18 @@
 package dev.txsuite.inventory.stock;
 
+import static dev.txsuite.testing.ProblemResponses.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.txsuite.inventory.InventoryServiceTest;
-import java.util.List;
+import dev.txsuite.testing.PageOf;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @InventoryServiceTest
 class ProductApiTests {
-
-    record ProductPage(List<ProductView> content, PageInfo page) {}
-
-    record PageInfo(int size, int number, long totalElements, int totalPages) {}
 
     @Autowired
     RestTestClient client;
@@ -27,7 +24,7 @@ class ProductApiTests {
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(new ParameterizedTypeReference<ProductPage>() {})
+                .expectBody(new ParameterizedTypeReference<PageOf<ProductView>>() {})
                 .returnResult()
                 .getResponseBody();
 
@@ -59,16 +56,10 @@ class ProductApiTests {
 
     @Test
     void shouldAnswerAProblemForAnUnknownSku() {
-        client.get()
-                .uri("/api/products/NO-SUCH-SKU")
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/product-not-found")
+        expectProblem(
+                        client.get().uri("/api/products/NO-SUCH-SKU").exchange(),
+                        HttpStatus.NOT_FOUND,
+                        "product-not-found")
                 .jsonPath("$.sku")
                 .isEqualTo("NO-SUCH-SKU");
     }

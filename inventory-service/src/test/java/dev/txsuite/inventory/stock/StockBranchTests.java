@@ -1,46 +1,43 @@
 package dev.txsuite.inventory.stock;
 
-import static dev.txsuite.inventory.stock.InventoryBranches.line;
-import static dev.txsuite.inventory.stock.InventoryBranches.newTxId;
+import static dev.txsuite.inventory.stock.StockPayloads.line;
+import static dev.txsuite.inventory.stock.StockPayloads.reserve;
+import static dev.txsuite.testing.ParticipantEndpoints.newTxId;
+import static dev.txsuite.testing.ParticipantEndpoints.orderIdOf;
+import static dev.txsuite.testing.ProblemResponses.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.txsuite.inventory.InventoryServiceTest;
-import dev.txsuite.inventory.stock.TestProducts.LogRow;
 import dev.txsuite.inventory.stock.TestProducts.ReservationRow;
 import dev.txsuite.inventory.stock.TestProducts.Stock;
-import java.util.List;
+import dev.txsuite.testing.BranchLog;
+import dev.txsuite.testing.BranchLog.LogRow;
+import dev.txsuite.testing.ParticipantEndpoints;
+import dev.txsuite.testing.ParticipantEndpoints.VoteAnswer;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 @InventoryServiceTest
 class StockBranchTests {
 
     @Autowired
-    RestTestClient client;
+    ParticipantEndpoints branches;
 
     @Autowired
-    JdbcClient jdbc;
-
-    InventoryBranches branches;
     TestProducts products;
 
-    @BeforeEach
-    void setUp() {
-        branches = new InventoryBranches(client);
-        products = new TestProducts(jdbc);
-    }
+    @Autowired
+    BranchLog branchLog;
 
     @Test
     void shouldReserveStockAndRecordTheYesVoteOnPrepare() {
         var sku = products.withStock(10);
         var txId = newTxId();
 
-        branches.prepare(txId, List.of(line(sku, 3)))
+        branches.prepare(txId, reserve(txId, line(sku, 3)))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -49,8 +46,8 @@ class StockBranchTests {
 
         assertThat(products.stockOf(sku)).isEqualTo(new Stock(10, 3));
         assertThat(products.reservationsOf(txId))
-                .containsExactly(new ReservationRow(sku, "order-of-" + txId, 3, "RESERVED"));
-        assertThat(products.logOf(txId)).contains(new LogRow("PREPARED", "YES", null, null, 1));
+                .containsExactly(new ReservationRow(sku, orderIdOf(txId), 3, "RESERVED"));
+        assertThat(branchLog.of(txId)).contains(new LogRow("PREPARED", "YES", null, null, 1));
     }
 
     @Test
@@ -58,10 +55,8 @@ class StockBranchTests {
         var sku = products.withStock(10);
         var txId = newTxId();
 
-        branches.prepare(txId, List.of(line(sku, 2), line(sku, 3)))
-                .expectBody()
-                .jsonPath("$.vote")
-                .isEqualTo("YES");
+        assertThat(branches.answerTo(txId, reserve(txId, line(sku, 2), line(sku, 3))))
+                .isEqualTo(new VoteAnswer(txId, "inventory", "YES", null));
 
         assertThat(products.stockOf(sku)).isEqualTo(new Stock(10, 5));
         assertThat(products.reservationsOf(txId))
@@ -73,14 +68,10 @@ class StockBranchTests {
     void shouldAnswerTheRecordedVoteAndReserveNothingMoreWhenPrepareIsRepeated() {
         var sku = products.withStock(10);
         var txId = newTxId();
-        branches.prepare(txId, List.of(line(sku, 3))).expectStatus().isOk();
+        branches.prepare(txId, reserve(txId, line(sku, 3))).expectStatus().isOk();
 
-        branches.prepare(txId, List.of(line(sku, 3)))
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.vote")
-                .isEqualTo("YES");
+        assertThat(branches.answerTo(txId, reserve(txId, line(sku, 3))))
+                .isEqualTo(new VoteAnswer(txId, "inventory", "YES", null));
 
         assertThat(products.stockOf(sku)).isEqualTo(new Stock(10, 3));
         assertThat(products.reservationsOf(txId)).hasSize(1);
@@ -92,7 +83,7 @@ class StockBranchTests {
         var scarce = products.withStock(1);
         var txId = newTxId();
 
-        branches.prepare(txId, List.of(line(plenty, 2), line(scarce, 2)))
+        branches.prepare(txId, reserve(txId, line(plenty, 2), line(scarce, 2)))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -102,7 +93,7 @@ class StockBranchTests {
         assertThat(products.stockOf(plenty)).isEqualTo(new Stock(10, 0));
         assertThat(products.stockOf(scarce)).isEqualTo(new Stock(1, 0));
         assertThat(products.reservationsOf(txId)).isEmpty();
-        assertThat(products.logOf(txId)).contains(new LogRow("ABORTED", "NO", "OUT_OF_STOCK", "OUT_OF_STOCK", 1));
+        assertThat(branchLog.of(txId)).contains(new LogRow("ABORTED", "NO", "OUT_OF_STOCK", "OUT_OF_STOCK", 1));
     }
 
     @Test
@@ -110,10 +101,8 @@ class StockBranchTests {
         var known = products.withStock(10);
         var txId = newTxId();
 
-        branches.prepare(txId, List.of(line(known, 1), line("NO-SUCH-SKU", 1)))
-                .expectBody()
-                .jsonPath("$.reason")
-                .isEqualTo("UNKNOWN_SKU");
+        assertThat(branches.answerTo(txId, reserve(txId, line(known, 1), line("NO-SUCH-SKU", 1))))
+                .isEqualTo(new VoteAnswer(txId, "inventory", "NO", "UNKNOWN_SKU"));
 
         assertThat(products.stockOf(known)).isEqualTo(new Stock(10, 0));
         assertThat(products.reservationsOf(txId)).isEmpty();
@@ -123,7 +112,7 @@ class StockBranchTests {
     void shouldTakeTheReservedStockOnCommitAndAcknowledgeARepeatedCommit() {
         var sku = products.withStock(10);
         var txId = newTxId();
-        branches.prepare(txId, List.of(line(sku, 3))).expectStatus().isOk();
+        branches.prepare(txId, reserve(txId, line(sku, 3))).expectStatus().isOk();
 
         branches.commit(txId).expectStatus().isOk().expectBody().json("""
                 {"txId":"%s","participant":"inventory","state":"COMMITTED"}""".formatted(txId));
@@ -133,14 +122,14 @@ class StockBranchTests {
         assertThat(products.reservationsOf(txId))
                 .extracting(ReservationRow::state)
                 .containsExactly("TAKEN");
-        assertThat(products.logOf(txId)).map(LogRow::state).contains("COMMITTED");
+        assertThat(branchLog.of(txId)).map(LogRow::state).contains("COMMITTED");
     }
 
     @Test
     void shouldReleaseTheReservationOnAbort() {
         var sku = products.withStock(10);
         var txId = newTxId();
-        branches.prepare(txId, List.of(line(sku, 3))).expectStatus().isOk();
+        branches.prepare(txId, reserve(txId, line(sku, 3))).expectStatus().isOk();
 
         branches.abort(txId, 1, "INSUFFICIENT_FUNDS")
                 .expectStatus()
@@ -153,7 +142,7 @@ class StockBranchTests {
         assertThat(products.reservationsOf(txId))
                 .extracting(ReservationRow::state)
                 .containsExactly("RELEASED");
-        assertThat(products.logOf(txId)).contains(new LogRow("ABORTED", "YES", null, "INSUFFICIENT_FUNDS", 1));
+        assertThat(branchLog.of(txId)).contains(new LogRow("ABORTED", "YES", null, "INSUFFICIENT_FUNDS", 1));
     }
 
     @Test
@@ -162,16 +151,10 @@ class StockBranchTests {
         var txId = newTxId();
 
         branches.abort(txId, 1, "VOTE_TIMEOUT").expectStatus().isOk();
-        assertThat(products.logOf(txId)).contains(new LogRow("ABORTED", null, null, "VOTE_TIMEOUT", 1));
+        assertThat(branchLog.of(txId)).contains(new LogRow("ABORTED", null, null, "VOTE_TIMEOUT", 1));
 
-        branches.prepare(txId, List.of(line(sku, 3)))
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.vote")
-                .isEqualTo("NO")
-                .jsonPath("$.reason")
-                .isEqualTo("ALREADY_ABORTED");
+        assertThat(branches.answerTo(txId, reserve(txId, line(sku, 3))))
+                .isEqualTo(new VoteAnswer(txId, "inventory", "NO", "ALREADY_ABORTED"));
         assertThat(products.stockOf(sku)).isEqualTo(new Stock(10, 0));
         assertThat(products.reservationsOf(txId)).isEmpty();
     }
@@ -180,33 +163,21 @@ class StockBranchTests {
     void shouldRefuseACommitForAnUnknownTransaction() {
         var txId = newTxId();
 
-        branches.commit(txId)
-                .expectStatus()
-                .isNotFound()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/unknown-transaction")
+        expectProblem(branches.commit(txId), HttpStatus.NOT_FOUND, "unknown-transaction")
                 .jsonPath("$.txId")
                 .isEqualTo(txId);
 
-        assertThat(products.logOf(txId)).isEmpty();
+        assertThat(branchLog.of(txId)).isEmpty();
     }
 
     @Test
     void shouldRefuseACommitAfterAbort() {
         var sku = products.withStock(10);
         var txId = newTxId();
-        branches.prepare(txId, List.of(line(sku, 3))).expectStatus().isOk();
+        branches.prepare(txId, reserve(txId, line(sku, 3))).expectStatus().isOk();
         branches.abort(txId, 1, "OUT_OF_STOCK").expectStatus().isOk();
 
-        branches.commit(txId)
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/branch-conflict");
+        expectProblem(branches.commit(txId), HttpStatus.CONFLICT, "branch-conflict");
 
         assertThat(products.stockOf(sku)).isEqualTo(new Stock(10, 0));
     }
@@ -215,17 +186,12 @@ class StockBranchTests {
     void shouldRefuseAMessageFromAnOlderEpoch() {
         var sku = products.withStock(10);
         var txId = newTxId();
-        branches.prepare(txId, 2, List.of(line(sku, 3))).expectStatus().isOk();
+        branches.prepare(txId, 2, reserve(txId, line(sku, 3))).expectStatus().isOk();
 
-        branches.abort(txId, 1, "VOTE_TIMEOUT")
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/stale-epoch");
+        expectProblem(branches.abort(txId, 1, "VOTE_TIMEOUT"), HttpStatus.CONFLICT, "stale-epoch");
 
         assertThat(products.stockOf(sku)).isEqualTo(new Stock(10, 3));
-        assertThat(products.logOf(txId)).map(LogRow::state).contains("PREPARED");
+        assertThat(branchLog.of(txId)).map(LogRow::state).contains("PREPARED");
     }
 
     @Test
@@ -238,13 +204,13 @@ class StockBranchTests {
                 .isBadRequest()
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        branches.prepare(txId, List.of(line(sku, -1))).expectStatus().isBadRequest();
+        branches.prepare(txId, reserve(txId, line(sku, -1))).expectStatus().isBadRequest();
         branches.post(txId, "prepare", Map.of("epoch", 1, "payload", Map.of("orderId", "o-1")))
                 .expectStatus()
                 .isBadRequest();
         branches.post(txId, "commit", "{not json").expectStatus().isBadRequest();
 
-        assertThat(products.logOf(txId)).isEmpty();
+        assertThat(branchLog.of(txId)).isEmpty();
         assertThat(products.stockOf(sku)).isEqualTo(new Stock(10, 0));
     }
 
@@ -252,23 +218,10 @@ class StockBranchTests {
     void shouldDescribeAKnownBranchAndAnswer404ForAnUnknownOne() {
         var sku = products.withStock(10);
         var txId = newTxId();
-        branches.prepare(txId, List.of(line(sku, 3))).expectStatus().isOk();
+        branches.prepare(txId, reserve(txId, line(sku, 3))).expectStatus().isOk();
 
-        client.get()
-                .uri("/tx/branches/{txId}", txId)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .json("""
+        branches.describe(txId).expectStatus().isOk().expectBody().json("""
                 {"txId":"%s","participant":"inventory","state":"PREPARED","vote":"YES","reason":null,"epoch":1}""".formatted(txId));
-        client.get()
-                .uri("/tx/branches/{txId}", newTxId())
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/unknown-transaction");
+        expectProblem(branches.describe(newTxId()), HttpStatus.NOT_FOUND, "unknown-transaction");
     }
 }

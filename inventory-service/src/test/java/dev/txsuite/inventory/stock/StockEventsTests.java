@@ -1,21 +1,22 @@
 package dev.txsuite.inventory.stock;
 
-import static dev.txsuite.inventory.stock.InventoryBranches.line;
-import static dev.txsuite.inventory.stock.InventoryBranches.newTxId;
+import static dev.txsuite.inventory.stock.StockPayloads.line;
+import static dev.txsuite.inventory.stock.StockPayloads.reserve;
+import static dev.txsuite.testing.ParticipantEndpoints.newTxId;
+import static dev.txsuite.testing.ParticipantEndpoints.orderIdOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.txsuite.inventory.InventoryServiceTest;
+import dev.txsuite.testing.ParticipantEndpoints;
+import dev.txsuite.testing.ParticipantEndpoints.VoteAnswer;
 import dev.txsuite.testing.RecordedEvent;
 import dev.txsuite.testing.TopicRecorder;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 @InventoryServiceTest
@@ -25,19 +26,10 @@ class StockEventsTests {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
-    RestTestClient client;
+    ParticipantEndpoints branches;
 
     @Autowired
-    JdbcClient jdbc;
-
-    InventoryBranches branches;
     TestProducts products;
-
-    @BeforeEach
-    void setUp() {
-        branches = new InventoryBranches(client);
-        products = new TestProducts(jdbc);
-    }
 
     @AfterAll
     static void stopRecording() {
@@ -49,7 +41,7 @@ class StockEventsTests {
         var sku = products.withStock(10);
         var txId = newTxId();
 
-        branches.prepare(txId, List.of(line(sku, 3))).expectStatus().isOk();
+        branches.prepare(txId, reserve(txId, line(sku, 3))).expectStatus().isOk();
 
         var reserved = awaitEvents(sku, 1).getFirst();
         assertThat(reserved.type()).isEqualTo("dev.txsuite.stock.reserved.v1");
@@ -64,7 +56,7 @@ class StockEventsTests {
         var body = JSON.readTree(reserved.value());
         assertThat(body.get("eventId").asString()).isEqualTo(reserved.id());
         assertThat(body.get("txId").asString()).isEqualTo(txId);
-        assertThat(body.get("orderId").asString()).isEqualTo("order-of-" + txId);
+        assertThat(body.get("orderId").asString()).isEqualTo(orderIdOf(txId));
         assertThat(body.get("quantity").asInt()).isEqualTo(3);
         assertThat(body.get("onHand").asInt()).isEqualTo(10);
         assertThat(body.get("reserved").asInt()).isEqualTo(3);
@@ -74,7 +66,7 @@ class StockEventsTests {
     void shouldPublishStockTakenAndStockChangedOnCommit() {
         var sku = products.withStock(10);
         var txId = newTxId();
-        branches.prepare(txId, List.of(line(sku, 4))).expectStatus().isOk();
+        branches.prepare(txId, reserve(txId, line(sku, 4))).expectStatus().isOk();
 
         branches.commit(txId).expectStatus().isOk();
 
@@ -95,7 +87,7 @@ class StockEventsTests {
     void shouldPublishStockReleasedOnAbort() {
         var sku = products.withStock(10);
         var txId = newTxId();
-        branches.prepare(txId, List.of(line(sku, 2))).expectStatus().isOk();
+        branches.prepare(txId, reserve(txId, line(sku, 2))).expectStatus().isOk();
 
         branches.abort(txId, 1, "OUT_OF_STOCK").expectStatus().isOk();
 
@@ -108,13 +100,12 @@ class StockEventsTests {
     void shouldPublishNothingForANoVote() {
         var sku = products.withStock(1);
         var refused = newTxId();
-        branches.prepare(refused, List.of(line(sku, 5)))
-                .expectBody()
-                .jsonPath("$.vote")
-                .isEqualTo("NO");
+        assertThat(branches.answerTo(refused, reserve(refused, line(sku, 5))))
+                .isEqualTo(new VoteAnswer(refused, "inventory", "NO", "OUT_OF_STOCK"));
 
         // a later change of the same sku is relayed after anything the NO vote could have published
-        branches.prepare(newTxId(), List.of(line(sku, 1))).expectStatus().isOk();
+        var later = newTxId();
+        branches.prepare(later, reserve(later, line(sku, 1))).expectStatus().isOk();
 
         assertThat(awaitEvents(sku, 1))
                 .extracting(event -> JSON.readTree(event.value()).get("txId").asString())

@@ -1,18 +1,15 @@
 package dev.txsuite.inventory.stock;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Products made for one test, with skus no other test uses, and a look at their stock in the database. */
-record TestProducts(JdbcClient jdbc) {
+public record TestProducts(JdbcClient jdbc) {
 
     record Stock(int onHand, int reserved) {}
 
     record ReservationRow(String sku, String orderId, int quantity, String state) {}
-
-    record LogRow(String state, String vote, String voteReason, String reason, long epoch) {}
 
     /** Inserts a product with {@code onHand} units, none reserved, and returns its sku. */
     String withStock(int onHand) {
@@ -36,12 +33,5 @@ record TestProducts(JdbcClient jdbc) {
                 .param(txId)
                 .query(ReservationRow.class)
                 .list();
-    }
-
-    Optional<LogRow> logOf(String txId) {
-        return jdbc.sql("select state, vote, vote_reason, reason, epoch from participant_log where tx_id = ?")
-                .param(txId)
-                .query(LogRow.class)
-                .optional();
     }
 }

@@ -3,7 +3,6 @@ package dev.txsuite.order.order;
 import dev.txsuite.events.SuiteEvent;
 import dev.txsuite.events.Topics;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * What happened to an order, on {@code order.events} keyed by order id: placed when its transaction prepared,
@@ -28,7 +27,7 @@ public record OrderEvent(
 
     static OrderEvent of(String type, Order order, Instant now) {
         return new OrderEvent(
-                UUID.randomUUID().toString(),
+                SuiteEvent.newEventId(),
                 type,
                 order.id().toString(),
                 order.txId(),
@@ -47,11 +46,6 @@ public record OrderEvent(
 
     @Override
     public String key() {
-        return orderId;
-    }
-
-    @Override
-    public String subject() {
         return orderId;
     }
 }

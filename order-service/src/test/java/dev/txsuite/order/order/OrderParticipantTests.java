@@ -49,10 +49,7 @@ class OrderParticipantTests extends RunningOrderService {
         var ack = sendToOrderParticipant(txId, "abort", "{\"epoch\":1,\"reason\":\"OUT_OF_STOCK\"}");
 
         assertThat(ack.get("state").asString()).isEqualTo("ABORTED");
-        client.get()
-                .uri("/api/orders/{id}", orderId)
-                .exchange()
-                .expectBody()
+        orderAsShown(orderId)
                 .jsonPath("$.status")
                 .isEqualTo("REJECTED")
                 .jsonPath("$.reason")
@@ -69,10 +66,7 @@ class OrderParticipantTests extends RunningOrderService {
 
         assertThat(vote.get("vote").asString()).isEqualTo("NO");
         assertThat(vote.get("reason").asString()).isEqualTo("DUPLICATE_ORDER");
-        client.get()
-                .uri("/api/orders/{id}", orderId)
-                .exchange()
-                .expectBody()
+        orderAsShown(orderId)
                 .jsonPath("$.customerId")
                 .isEqualTo("carol")
                 .jsonPath("$.transactionId")

@@ -30,12 +30,7 @@ class PlaceOrderTests extends RunningOrderService {
         response.expectHeader().location("/api/orders/" + orderId);
         // the coordinator answered COMMIT without phase two: the service confirmed its own branch
         assertThat(statusOfOrder(orderId)).isEqualTo("CONFIRMED");
-        client.get()
-                .uri("/api/orders/{id}", orderId)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
+        orderAsShown(orderId)
                 .jsonPath("$.status")
                 .isEqualTo("CONFIRMED")
                 .jsonPath("$.customerId")
@@ -95,10 +90,7 @@ class PlaceOrderTests extends RunningOrderService {
         assertThat(problem.get("transactionId").asString()).isNotBlank();
         var orderId = problem.get("orderId").asString();
         assertThat(statusOfOrder(orderId)).isEqualTo("REJECTED");
-        client.get()
-                .uri("/api/orders/{id}", orderId)
-                .exchange()
-                .expectBody()
+        orderAsShown(orderId)
                 .jsonPath("$.status")
                 .isEqualTo("REJECTED")
                 .jsonPath("$.reason")

@@ -1,36 +1,26 @@
 package dev.txsuite.order.order;
 
+import static dev.txsuite.testing.ProblemResponses.expectProblem;
+
 import java.util.ArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 class ReadOrdersTests extends RunningOrderService {
 
     @Test
     void shouldAnswer404ForAnUnknownOrder() {
-        client.get()
-                .uri("/api/orders/{id}", UUID.randomUUID())
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/order-not-found");
+        expectProblem(
+                client.get().uri("/api/orders/{id}", UUID.randomUUID()).exchange(),
+                HttpStatus.NOT_FOUND,
+                "order-not-found");
     }
 
     @Test
     void shouldAnswer404ForAnIdThatIsNoOrderId() {
-        client.get()
-                .uri("/api/orders/not-an-order")
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/order-not-found");
+        expectProblem(client.get().uri("/api/orders/not-an-order").exchange(), HttpStatus.NOT_FOUND, "order-not-found");
     }
 
     @Test

@@ -186,6 +186,16 @@ abstract class RunningOrderService {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
+    /** The order as the public API shows it, expecting that it is there. */
+    RestTestClient.BodyContentSpec orderAsShown(String orderId) {
+        return client.get()
+                .uri("/api/orders/{id}", orderId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
+
     String statusOfOrder(String orderId) {
         return jdbc.sql("select status from orders where order_id = ?::uuid")
                 .param(orderId)

@@ -3,7 +3,6 @@ package dev.txsuite.payment.account;
 import dev.txsuite.events.SuiteEvent;
 import dev.txsuite.events.Topics;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * What a transaction did to a customer's money, on {@code payment.events} keyed by customer id: the order total
@@ -31,7 +30,7 @@ public record PaymentEvent(
 
     static PaymentEvent of(String type, PaymentHold hold, Account account) {
         return new PaymentEvent(
-                UUID.randomUUID().toString(),
+                SuiteEvent.newEventId(),
                 type,
                 account.customerId(),
                 hold.orderId(),
@@ -50,11 +49,6 @@ public record PaymentEvent(
 
     @Override
     public String key() {
-        return customerId;
-    }
-
-    @Override
-    public String subject() {
         return customerId;
     }
 }

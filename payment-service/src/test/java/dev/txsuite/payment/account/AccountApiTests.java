@@ -1,21 +1,18 @@
 package dev.txsuite.payment.account;
 
+import static dev.txsuite.testing.ProblemResponses.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.txsuite.payment.PaymentServiceTest;
-import java.util.List;
+import dev.txsuite.testing.PageOf;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @PaymentServiceTest
 class AccountApiTests {
-
-    record AccountPage(List<AccountView> content, PageInfo page) {}
-
-    record PageInfo(int size, int number, long totalElements, int totalPages) {}
 
     @Autowired
     RestTestClient client;
@@ -27,7 +24,7 @@ class AccountApiTests {
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(new ParameterizedTypeReference<AccountPage>() {})
+                .expectBody(new ParameterizedTypeReference<PageOf<AccountView>>() {})
                 .returnResult()
                 .getResponseBody();
 
@@ -58,16 +55,7 @@ class AccountApiTests {
 
     @Test
     void shouldAnswerAProblemForAnUnknownCustomer() {
-        client.get()
-                .uri("/api/accounts/nobody")
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/account-not-found")
+        expectProblem(client.get().uri("/api/accounts/nobody").exchange(), HttpStatus.NOT_FOUND, "account-not-found")
                 .jsonPath("$.customerId")
                 .isEqualTo("nobody");
     }

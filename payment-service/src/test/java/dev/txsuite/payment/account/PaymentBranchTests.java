@@ -1,44 +1,42 @@
 package dev.txsuite.payment.account;
 
-import static dev.txsuite.payment.account.PaymentBranches.newTxId;
+import static dev.txsuite.payment.account.PaymentPayloads.hold;
+import static dev.txsuite.testing.ParticipantEndpoints.newTxId;
+import static dev.txsuite.testing.ParticipantEndpoints.orderIdOf;
+import static dev.txsuite.testing.ProblemResponses.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.txsuite.payment.PaymentServiceTest;
 import dev.txsuite.payment.account.TestAccounts.HoldRow;
-import dev.txsuite.payment.account.TestAccounts.LogRow;
 import dev.txsuite.payment.account.TestAccounts.Money;
+import dev.txsuite.testing.BranchLog;
+import dev.txsuite.testing.BranchLog.LogRow;
+import dev.txsuite.testing.ParticipantEndpoints;
+import dev.txsuite.testing.ParticipantEndpoints.VoteAnswer;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 @PaymentServiceTest
 class PaymentBranchTests {
 
     @Autowired
-    RestTestClient client;
+    ParticipantEndpoints branches;
 
     @Autowired
-    JdbcClient jdbc;
-
-    PaymentBranches branches;
     TestAccounts accounts;
 
-    @BeforeEach
-    void setUp() {
-        branches = new PaymentBranches(client);
-        accounts = new TestAccounts(jdbc);
-    }
+    @Autowired
+    BranchLog branchLog;
 
     @Test
     void shouldHoldTheAmountAndRecordTheYesVoteOnPrepare() {
         var customer = accounts.withBalance(10_000);
         var txId = newTxId();
 
-        branches.prepare(txId, customer, 3_000)
+        branches.prepare(txId, hold(txId, customer, 3_000))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -46,22 +44,18 @@ class PaymentBranchTests {
                         {"txId":"%s","participant":"payment","vote":"YES","reason":null}""".formatted(txId));
 
         assertThat(accounts.moneyOf(customer)).isEqualTo(new Money(10_000, 3_000));
-        assertThat(accounts.holdOf(txId)).contains(new HoldRow("order-of-" + txId, customer, 3_000, "USD", "HELD"));
-        assertThat(accounts.logOf(txId)).contains(new LogRow("PREPARED", "YES", null, null, 1));
+        assertThat(accounts.holdOf(txId)).contains(new HoldRow(orderIdOf(txId), customer, 3_000, "USD", "HELD"));
+        assertThat(branchLog.of(txId)).contains(new LogRow("PREPARED", "YES", null, null, 1));
     }
 
     @Test
     void shouldAnswerTheRecordedVoteAndHoldNothingMoreWhenPrepareIsRepeated() {
         var customer = accounts.withBalance(10_000);
         var txId = newTxId();
-        branches.prepare(txId, customer, 3_000).expectStatus().isOk();
+        branches.prepare(txId, hold(txId, customer, 3_000)).expectStatus().isOk();
 
-        branches.prepare(txId, customer, 3_000)
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.vote")
-                .isEqualTo("YES");
+        assertThat(branches.answerTo(txId, hold(txId, customer, 3_000)))
+                .isEqualTo(new VoteAnswer(txId, "payment", "YES", null));
 
         assertThat(accounts.moneyOf(customer)).isEqualTo(new Money(10_000, 3_000));
         assertThat(accounts.holdsOn(customer)).hasSize(1);
@@ -71,10 +65,10 @@ class PaymentBranchTests {
     void shouldVoteNoInsufficientFundsAndChangeNothing() {
         var customer = accounts.withBalance(10_000);
         var earlier = newTxId();
-        branches.prepare(earlier, customer, 8_000).expectStatus().isOk();
+        branches.prepare(earlier, hold(earlier, customer, 8_000)).expectStatus().isOk();
         var txId = newTxId();
 
-        branches.prepare(txId, customer, 2_001)
+        branches.prepare(txId, hold(txId, customer, 2_001))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -83,7 +77,7 @@ class PaymentBranchTests {
 
         assertThat(accounts.moneyOf(customer)).isEqualTo(new Money(10_000, 8_000));
         assertThat(accounts.holdOf(txId)).isEmpty();
-        assertThat(accounts.logOf(txId))
+        assertThat(branchLog.of(txId))
                 .contains(new LogRow("ABORTED", "NO", "INSUFFICIENT_FUNDS", "INSUFFICIENT_FUNDS", 1));
     }
 
@@ -91,10 +85,8 @@ class PaymentBranchTests {
     void shouldVoteNoForAnUnknownCustomer() {
         var txId = newTxId();
 
-        branches.prepare(txId, "nobody-" + txId, 100)
-                .expectBody()
-                .jsonPath("$.reason")
-                .isEqualTo("UNKNOWN_CUSTOMER");
+        assertThat(branches.answerTo(txId, hold(txId, "nobody-" + txId, 100)))
+                .isEqualTo(new VoteAnswer(txId, "payment", "NO", "UNKNOWN_CUSTOMER"));
 
         assertThat(accounts.holdOf(txId)).isEmpty();
     }
@@ -104,7 +96,7 @@ class PaymentBranchTests {
         var customer = accounts.withBalance(10_000);
         var txId = newTxId();
 
-        branches.prepare(txId, 1, customer, 100, "EUR")
+        branches.prepare(txId, 1, hold(txId, customer, 100, "EUR"))
                 .expectBody()
                 .jsonPath("$.reason")
                 .isEqualTo("CURRENCY_MISMATCH");
@@ -117,7 +109,7 @@ class PaymentBranchTests {
     void shouldCaptureTheHeldAmountOnCommitAndAcknowledgeARepeatedCommit() {
         var customer = accounts.withBalance(10_000);
         var txId = newTxId();
-        branches.prepare(txId, customer, 3_000).expectStatus().isOk();
+        branches.prepare(txId, hold(txId, customer, 3_000)).expectStatus().isOk();
 
         branches.commit(txId).expectStatus().isOk().expectBody().json("""
                 {"txId":"%s","participant":"payment","state":"COMMITTED"}""".formatted(txId));
@@ -125,14 +117,14 @@ class PaymentBranchTests {
 
         assertThat(accounts.moneyOf(customer)).isEqualTo(new Money(7_000, 0));
         assertThat(accounts.holdOf(txId)).map(HoldRow::state).contains("CAPTURED");
-        assertThat(accounts.logOf(txId)).map(LogRow::state).contains("COMMITTED");
+        assertThat(branchLog.of(txId)).map(LogRow::state).contains("COMMITTED");
     }
 
     @Test
     void shouldReleaseTheHoldOnAbort() {
         var customer = accounts.withBalance(10_000);
         var txId = newTxId();
-        branches.prepare(txId, customer, 3_000).expectStatus().isOk();
+        branches.prepare(txId, hold(txId, customer, 3_000)).expectStatus().isOk();
 
         branches.abort(txId, 1, "OUT_OF_STOCK")
                 .expectStatus()
@@ -143,7 +135,7 @@ class PaymentBranchTests {
 
         assertThat(accounts.moneyOf(customer)).isEqualTo(new Money(10_000, 0));
         assertThat(accounts.holdOf(txId)).map(HoldRow::state).contains("RELEASED");
-        assertThat(accounts.logOf(txId)).contains(new LogRow("ABORTED", "YES", null, "OUT_OF_STOCK", 1));
+        assertThat(branchLog.of(txId)).contains(new LogRow("ABORTED", "YES", null, "OUT_OF_STOCK", 1));
     }
 
     @Test
@@ -152,16 +144,10 @@ class PaymentBranchTests {
         var txId = newTxId();
 
         branches.abort(txId, 1, "VOTE_TIMEOUT").expectStatus().isOk();
-        assertThat(accounts.logOf(txId)).contains(new LogRow("ABORTED", null, null, "VOTE_TIMEOUT", 1));
+        assertThat(branchLog.of(txId)).contains(new LogRow("ABORTED", null, null, "VOTE_TIMEOUT", 1));
 
-        branches.prepare(txId, customer, 3_000)
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.vote")
-                .isEqualTo("NO")
-                .jsonPath("$.reason")
-                .isEqualTo("ALREADY_ABORTED");
+        assertThat(branches.answerTo(txId, hold(txId, customer, 3_000)))
+                .isEqualTo(new VoteAnswer(txId, "payment", "NO", "ALREADY_ABORTED"));
         assertThat(accounts.moneyOf(customer)).isEqualTo(new Money(10_000, 0));
         assertThat(accounts.holdOf(txId)).isEmpty();
     }
@@ -170,31 +156,19 @@ class PaymentBranchTests {
     void shouldRefuseACommitForAnUnknownTransaction() {
         var txId = newTxId();
 
-        branches.commit(txId)
-                .expectStatus()
-                .isNotFound()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/unknown-transaction");
+        expectProblem(branches.commit(txId), HttpStatus.NOT_FOUND, "unknown-transaction");
 
-        assertThat(accounts.logOf(txId)).isEmpty();
+        assertThat(branchLog.of(txId)).isEmpty();
     }
 
     @Test
     void shouldRefuseACommitAfterAbort() {
         var customer = accounts.withBalance(10_000);
         var txId = newTxId();
-        branches.prepare(txId, customer, 3_000).expectStatus().isOk();
+        branches.prepare(txId, hold(txId, customer, 3_000)).expectStatus().isOk();
         branches.abort(txId, 1, "OUT_OF_STOCK").expectStatus().isOk();
 
-        branches.commit(txId)
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/branch-conflict");
+        expectProblem(branches.commit(txId), HttpStatus.CONFLICT, "branch-conflict");
 
         assertThat(accounts.moneyOf(customer)).isEqualTo(new Money(10_000, 0));
     }
@@ -209,10 +183,12 @@ class PaymentBranchTests {
                 .isBadRequest()
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        branches.prepare(txId, customer, 0).expectStatus().isBadRequest();
-        branches.prepare(txId, 1, customer, 100, "dollars").expectStatus().isBadRequest();
+        branches.prepare(txId, hold(txId, customer, 0)).expectStatus().isBadRequest();
+        branches.prepare(txId, 1, hold(txId, customer, 100, "dollars"))
+                .expectStatus()
+                .isBadRequest();
 
-        assertThat(accounts.logOf(txId)).isEmpty();
+        assertThat(branchLog.of(txId)).isEmpty();
         assertThat(accounts.moneyOf(customer)).isEqualTo(new Money(10_000, 0));
     }
 }

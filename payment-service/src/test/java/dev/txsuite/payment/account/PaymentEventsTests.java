@@ -1,20 +1,20 @@
 package dev.txsuite.payment.account;
 
-import static dev.txsuite.payment.account.PaymentBranches.newTxId;
+import static dev.txsuite.payment.account.PaymentPayloads.hold;
+import static dev.txsuite.testing.ParticipantEndpoints.newTxId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.txsuite.payment.PaymentServiceTest;
+import dev.txsuite.testing.ParticipantEndpoints;
+import dev.txsuite.testing.ParticipantEndpoints.VoteAnswer;
 import dev.txsuite.testing.RecordedEvent;
 import dev.txsuite.testing.TopicRecorder;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 @PaymentServiceTest
@@ -24,19 +24,10 @@ class PaymentEventsTests {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
-    RestTestClient client;
+    ParticipantEndpoints branches;
 
     @Autowired
-    JdbcClient jdbc;
-
-    PaymentBranches branches;
     TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        branches = new PaymentBranches(client);
-        accounts = new TestAccounts(jdbc);
-    }
 
     @AfterAll
     static void stopRecording() {
@@ -48,7 +39,7 @@ class PaymentEventsTests {
         var customer = accounts.withBalance(10_000);
         var txId = newTxId();
 
-        branches.prepare(txId, customer, 3_000).expectStatus().isOk();
+        branches.prepare(txId, hold(txId, customer, 3_000)).expectStatus().isOk();
 
         var held = awaitEvents(customer, 1).getFirst();
         assertThat(held.type()).isEqualTo("dev.txsuite.payment.held.v1");
@@ -70,7 +61,7 @@ class PaymentEventsTests {
     void shouldPublishPaymentCapturedOnCommit() {
         var customer = accounts.withBalance(10_000);
         var txId = newTxId();
-        branches.prepare(txId, customer, 2_500).expectStatus().isOk();
+        branches.prepare(txId, hold(txId, customer, 2_500)).expectStatus().isOk();
 
         branches.commit(txId).expectStatus().isOk();
 
@@ -89,7 +80,7 @@ class PaymentEventsTests {
     void shouldPublishPaymentReleasedOnAbort() {
         var customer = accounts.withBalance(10_000);
         var txId = newTxId();
-        branches.prepare(txId, customer, 1_000).expectStatus().isOk();
+        branches.prepare(txId, hold(txId, customer, 1_000)).expectStatus().isOk();
 
         branches.abort(txId, 1, "OUT_OF_STOCK").expectStatus().isOk();
 
@@ -102,13 +93,12 @@ class PaymentEventsTests {
     void shouldPublishNothingForANoVote() {
         var customer = accounts.withBalance(1_000);
         var refused = newTxId();
-        branches.prepare(refused, customer, 5_000)
-                .expectBody()
-                .jsonPath("$.vote")
-                .isEqualTo("NO");
+        assertThat(branches.answerTo(refused, hold(refused, customer, 5_000)))
+                .isEqualTo(new VoteAnswer(refused, "payment", "NO", "INSUFFICIENT_FUNDS"));
 
         // a later change of the same account is relayed after anything the NO vote could have published
-        branches.prepare(newTxId(), customer, 500).expectStatus().isOk();
+        var later = newTxId();
+        branches.prepare(later, hold(later, customer, 500)).expectStatus().isOk();
 
         assertThat(awaitEvents(customer, 1))
                 .extracting(event -> JSON.readTree(event.value()).get("txId").asString())

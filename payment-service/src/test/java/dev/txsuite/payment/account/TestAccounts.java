@@ -6,13 +6,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Accounts made for one test, with customer ids no other test uses, and a look at them in the database. */
-record TestAccounts(JdbcClient jdbc) {
+public record TestAccounts(JdbcClient jdbc) {
 
     record Money(long balanceCents, long heldCents) {}
 
     record HoldRow(String orderId, String customerId, long amountCents, String currency, String state) {}
-
-    record LogRow(String state, String vote, String voteReason, String reason, long epoch) {}
 
     /** Inserts a USD account with {@code balanceCents}, nothing held, and returns its customer id. */
     String withBalance(long balanceCents) {
@@ -44,12 +42,5 @@ record TestAccounts(JdbcClient jdbc) {
                 .param(customerId)
                 .query(HoldRow.class)
                 .list();
-    }
-
-    Optional<LogRow> logOf(String txId) {
-        return jdbc.sql("select state, vote, vote_reason, reason, epoch from participant_log where tx_id = ?")
-                .param(txId)
-                .query(LogRow.class)
-                .optional();
     }
 }

@@ -3,6 +3,7 @@ package dev.txsuite.launcher.kafka;
 import dev.txsuite.launcher.SuiteFailure;
 import dev.txsuite.launcher.process.ChildProcess;
 import dev.txsuite.launcher.process.LocalPorts;
+import dev.txsuite.launcher.process.RunsAsChildProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,9 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,12 +27,10 @@ import org.apache.kafka.common.Uuid;
  * Its data stays in {@code <dataDirectory>/data} and is reused by the next start; the storage is formatted
  * only the first time.
  */
-public final class KafkaBroker {
+public final class KafkaBroker implements RunsAsChildProcess {
 
     public static final Duration READINESS_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-    private static final int LOG_TAIL_LINES = 40;
     private static final List<String> JVM_OPTIONS =
             List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true");
 
@@ -70,6 +67,11 @@ public final class KafkaBroker {
         return log;
     }
 
+    @Override
+    public ChildProcess process() {
+        return process;
+    }
+
     /** Formats the storage if this data directory has never held a broker, then starts the broker. */
     public void start() {
         requireFree(port, "the Kafka broker");
@@ -83,35 +85,9 @@ public final class KafkaBroker {
 
     /** Waits until the broker answers a describe-cluster request; fails with the end of its log otherwise. */
     public void awaitReady(Duration timeout) {
-        var deadline = System.nanoTime() + timeout.toNanos();
         try (var admin = Admin.create(adminProperties())) {
-            while (!answers(admin)) {
-                if (!process.isRunning()) {
-                    throw notReady("the Kafka broker " + process.exitDescription() + " before it answered");
-                }
-                if (System.nanoTime() > deadline) {
-                    throw notReady("the Kafka broker did not answer on " + bootstrapServers() + " within "
-                            + timeout.toSeconds() + " s");
-                }
-                pause();
-            }
+            process.awaitReady(() -> answers(admin), timeout, bootstrapServers());
         }
-    }
-
-    public void stop() {
-        process.stop();
-    }
-
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    public Optional<ProcessHandle> handle() {
-        return process.handle();
-    }
-
-    public CompletableFuture<?> onExit() {
-        return process.onExit();
     }
 
     private Path serverProperties() {
@@ -203,7 +179,7 @@ public final class KafkaBroker {
             formatting.onExit().get(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (!isFormatted()) {
                 throw new SuiteFailure("formatting the Kafka storage in " + logDirectory() + " failed; the end of "
-                        + log + ":\n" + formatting.logTail(LOG_TAIL_LINES));
+                        + log + ":\n" + formatting.logTail());
             }
         } catch (TimeoutException e) {
             formatting.stop();
@@ -239,22 +215,9 @@ public final class KafkaBroker {
         }
     }
 
-    private SuiteFailure notReady(String what) {
-        return new SuiteFailure(what + "; the end of " + log + ":\n" + process.logTail(LOG_TAIL_LINES));
-    }
-
     private static void requireFree(int port, String what) {
         if (!LocalPorts.isFree(port)) {
             throw new SuiteFailure("port " + port + " for " + what + " is already taken; free it or choose another");
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL_INTERVAL);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SuiteFailure("interrupted while waiting for the Kafka broker");
         }
     }
 }

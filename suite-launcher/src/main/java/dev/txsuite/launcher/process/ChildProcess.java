@@ -1,5 +1,6 @@
 package dev.txsuite.launcher.process;
 
+import dev.txsuite.launcher.SuiteFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One OS process this JVM started, with its output appended to a log file of its own. Stopping asks first
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class ChildProcess {
 
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(15);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final int LOG_TAIL_LINES = 40;
 
     private final String name;
     private final List<String> command;
@@ -107,10 +111,32 @@ public final class ChildProcess {
         return process.isAlive() ? "is running" : "exited with code " + process.exitValue();
     }
 
-    public String logTail(int lines) {
+    /**
+     * Asks {@code isReady} every half second until it says yes. Fails, quoting the end of the log, when the
+     * process ends first or {@code timeout} passes; {@code readyAt} says where it should answer, for that message.
+     */
+    public void awaitReady(BooleanSupplier isReady, Duration timeout, String readyAt) {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (!isReady.getAsBoolean()) {
+            if (!isRunning()) {
+                throw failure(name + " " + exitDescription() + " before it was ready on " + readyAt);
+            }
+            if (System.nanoTime() > deadline) {
+                throw failure(name + " was not ready on " + readyAt + " within " + timeout.toSeconds() + " s");
+            }
+            pause();
+        }
+    }
+
+    /** A failure of this process: {@code what} went wrong, followed by the end of its log. */
+    public SuiteFailure failure(String what) {
+        return new SuiteFailure(what + "; the end of " + log + ":\n" + logTail());
+    }
+
+    public String logTail() {
         try {
             var all = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+            return String.join("\n", all.subList(Math.max(0, all.size() - LOG_TAIL_LINES), all.size()));
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";
         }
@@ -123,6 +149,15 @@ public final class ChildProcess {
                 .command()
                 .orElseGet(() ->
                         Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(POLL_INTERVAL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteFailure("interrupted while waiting for " + name);
+        }
     }
 
     private ProcessBuilder.Redirect appendTo(Path file) {

@@ -11,18 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * One service running from its runnable jar as a separate process, ready once its readiness probe answers
  * 200. It can be stopped and started again on the same port and database.
  */
-public final class ServiceProcess {
+public final class ServiceProcess implements RunsAsChildProcess {
 
     public static final Duration READINESS_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-    private static final int LOG_TAIL_LINES = 40;
 
     // small heaps and C1 only: five JVMs and a broker share a laptop (or a 2-core build machine)
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
@@ -58,23 +54,18 @@ public final class ServiceProcess {
         return process.log();
     }
 
+    @Override
+    public ChildProcess process() {
+        return process;
+    }
+
     public void launch() {
         process.launch();
     }
 
     /** Waits until the readiness probe answers 200; fails with the end of the log if it never does. */
     public void awaitReady(Duration timeout) {
-        var deadline = System.nanoTime() + timeout.toNanos();
-        while (!answersReady()) {
-            if (!process.isRunning()) {
-                throw notReady(name() + " " + process.exitDescription() + " before it became healthy");
-            }
-            if (System.nanoTime() > deadline) {
-                throw notReady(
-                        name() + " did not become healthy on port " + port + " within " + timeout.toSeconds() + " s");
-            }
-            pause();
-        }
+        process.awaitReady(this::answersReady, timeout, "port " + port);
     }
 
     public void requestStop() {
@@ -85,32 +76,12 @@ public final class ServiceProcess {
         process.awaitExit();
     }
 
-    public void stop() {
-        process.stop();
-    }
-
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    public Optional<ProcessHandle> handle() {
-        return process.handle();
-    }
-
-    public CompletableFuture<?> onExit() {
-        return process.onExit();
-    }
-
     public String exitDescription() {
         return process.exitDescription();
     }
 
     public String logTail() {
-        return process.logTail(LOG_TAIL_LINES);
-    }
-
-    private SuiteFailure notReady(String what) {
-        return new SuiteFailure(what + "; the end of " + log() + ":\n" + logTail());
+        return process.logTail();
     }
 
     private boolean answersReady() {
@@ -122,15 +93,6 @@ public final class ServiceProcess {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notListeningYet) {
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SuiteFailure("interrupted while waiting for " + name());
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(POLL_INTERVAL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SuiteFailure("interrupted while waiting for " + name());

@@ -6,10 +6,10 @@ import dev.txsuite.coordinator.log.TransactionEvent.BranchAcknowledged;
 import dev.txsuite.coordinator.log.TransactionEvent.Completed;
 import dev.txsuite.coordinator.log.TransactionEvent.Decided;
 import dev.txsuite.coordinator.log.TransactionEvent.VoteReceived;
+import dev.txsuite.events.SuiteEvent;
 import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Vote;
 import java.time.Clock;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -82,7 +82,12 @@ public class DecisionLog {
                         .update();
             }
             events.publishEvent(new Begun(
-                    newEventId(), clock.instant(), tx.txId(), tx.protocol().label(), owner, tx.participants()));
+                    SuiteEvent.newEventId(),
+                    clock.instant(),
+                    tx.txId(),
+                    tx.protocol().label(),
+                    owner,
+                    tx.participants()));
             return true;
         }));
     }
@@ -100,8 +105,8 @@ public class DecisionLog {
                     .param("participant", participant)
                     .update();
             if (recorded > 0) {
-                events.publishEvent(
-                        new VoteReceived(newEventId(), clock.instant(), txId, participant, label, vote.reason()));
+                events.publishEvent(new VoteReceived(
+                        SuiteEvent.newEventId(), clock.instant(), txId, participant, label, vote.reason()));
             }
         });
     }
@@ -126,7 +131,7 @@ public class DecisionLog {
             if (decided == 0) {
                 throw new DecisionAlreadyLogged(txId);
             }
-            events.publishEvent(new Decided(newEventId(), clock.instant(), txId, decision.name(), reason));
+            events.publishEvent(new Decided(SuiteEvent.newEventId(), clock.instant(), txId, decision.name(), reason));
         });
     }
 
@@ -139,7 +144,8 @@ public class DecisionLog {
                     .param("participant", participant)
                     .update();
             if (recorded > 0) {
-                events.publishEvent(new BranchAcknowledged(newEventId(), clock.instant(), txId, participant));
+                events.publishEvent(
+                        new BranchAcknowledged(SuiteEvent.newEventId(), clock.instant(), txId, participant));
             }
         });
     }
@@ -152,7 +158,7 @@ public class DecisionLog {
                             UPDATE transactions SET state = :state, ended_at = now(), updated_at = now()
                             WHERE tx_id = :txId AND state IN ('COMMITTING', 'ABORTING')""").param("state", outcome).param("txId", txId).update();
             if (ended > 0) {
-                events.publishEvent(new Completed(newEventId(), clock.instant(), txId, outcome));
+                events.publishEvent(new Completed(SuiteEvent.newEventId(), clock.instant(), txId, outcome));
             }
         });
     }
@@ -162,10 +168,6 @@ public class DecisionLog {
             synchronousCommit(forced);
             statements.run();
         });
-    }
-
-    private static String newEventId() {
-        return UUID.randomUUID().toString();
     }
 
     /** Set explicitly both ways, so a server configured with synchronous_commit off cannot weaken a forced write. */

@@ -23,11 +23,6 @@ public sealed interface TransactionEvent extends SuiteEvent {
         return txId();
     }
 
-    @Override
-    default String subject() {
-        return txId();
-    }
-
     /** Recorded before the first PREPARE; {@code participants} in the order PREPARE goes out in. */
     record Begun(String eventId, Instant time, String txId, String protocol, String owner, List<String> participants)
             implements TransactionEvent {
