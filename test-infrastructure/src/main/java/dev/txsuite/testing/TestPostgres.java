@@ -34,8 +34,8 @@ public final class TestPostgres {
             remember(name);
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "cannot create test database " + name + " on " + server.describe() + ": " + e.getMessage()
-                            + hint(server),
+                    "cannot create test database " + name + " on " + server.description() + ": " + e.getMessage()
+                            + server.hint(),
                     e);
         }
         return new TestDatabase(name, server.urlOf(name), server.username(), server.password());
@@ -43,16 +43,8 @@ public final class TestPostgres {
 
     /** Drops a database made by {@link #createDatabase}, once nothing uses it any more. */
     public static synchronized void dropDatabase(TestDatabase database) {
-        if ("true".equalsIgnoreCase(System.getenv("TXSUITE_KEEP_TEST_DATABASES"))) {
-            return;
-        }
-        try (var connection = DriverManager.getConnection(server.adminUrl(), server.username(), server.password());
-                var statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
-            created.remove(database.name());
-        } catch (SQLException e) {
-            System.err.println("could not drop the test database " + database.name() + ": " + e.getMessage());
-        }
+        drop(List.of(database.name()));
+        created.remove(database.name());
     }
 
     private static synchronized Server server() {
@@ -73,21 +65,23 @@ public final class TestPostgres {
      * this drops the rest.
      */
     private static void dropCreatedDatabases() {
-        if ("true".equalsIgnoreCase(System.getenv("TXSUITE_KEEP_TEST_DATABASES"))) {
-            return;
-        }
         ApplicationShutdown.awaitApplicationsClosed();
-        dropDatabases();
+        synchronized (TestPostgres.class) {
+            drop(List.copyOf(created));
+        }
     }
 
-    private static synchronized void dropDatabases() {
+    private static void drop(List<String> databases) {
+        if (databases.isEmpty() || "true".equalsIgnoreCase(System.getenv("TXSUITE_KEEP_TEST_DATABASES"))) {
+            return;
+        }
         try (var connection = DriverManager.getConnection(server.adminUrl(), server.username(), server.password());
                 var statement = connection.createStatement()) {
-            for (var database : created) {
+            for (var database : databases) {
                 statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
         } catch (SQLException e) {
-            System.err.println("could not drop the test databases " + created + ": " + e.getMessage());
+            System.err.println("could not drop the test databases " + databases + ": " + e.getMessage());
         }
     }
 
@@ -96,7 +90,7 @@ public final class TestPostgres {
         var container = new PostgreSQLContainer("postgres:15-alpine");
         container.start();
         var base = "jdbc:postgresql://" + container.getHost() + ":" + container.getMappedPort(5432) + "/";
-        return new Server(base, container.getUsername(), container.getPassword(), "a Testcontainers PostgreSQL");
+        return new Server(base, container.getUsername(), container.getPassword(), "a Testcontainers PostgreSQL", "");
     }
 
     private static Server localServer() {
@@ -104,13 +98,11 @@ public final class TestPostgres {
         var port = env("PGPORT", "5432");
         var base = "jdbc:postgresql://" + host + ":" + port + "/";
         return new Server(
-                base, env("PGUSER", "postgres"), env("PGPASSWORD", ""), "the PostgreSQL at " + host + ":" + port);
-    }
-
-    private static String hint(Server server) {
-        return server.description().startsWith("the PostgreSQL at")
-                ? " (start a local PostgreSQL, or set PGHOST/PGPORT/PGUSER/PGPASSWORD, or run with a Docker engine)"
-                : "";
+                base,
+                env("PGUSER", "postgres"),
+                env("PGPASSWORD", ""),
+                "the PostgreSQL at " + host + ":" + port,
+                " (start a local PostgreSQL, or set PGHOST/PGPORT/PGUSER/PGPASSWORD, or run with a Docker engine)");
     }
 
     private static String env(String name, String fallback) {
@@ -118,7 +110,8 @@ public final class TestPostgres {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private record Server(String baseUrl, String username, String password, String description) {
+    /** @param hint what to do when the server cannot be used, appended to the error */
+    private record Server(String baseUrl, String username, String password, String description, String hint) {
 
         String adminUrl() {
             return baseUrl + "postgres";
@@ -126,10 +119,6 @@ public final class TestPostgres {
 
         String urlOf(String database) {
             return baseUrl + database;
-        }
-
-        String describe() {
-            return description;
         }
     }
 }

@@ -60,14 +60,9 @@ class OrderAnswers {
 
     /** The coordinator could not be reached: no transaction began and no order exists. */
     OrderAnswer notStarted() {
-        var problem = OrderProblem.problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "service-unavailable",
-                "Service unavailable",
-                "tx-coordinator cannot be reached; nothing was changed, try again later");
-        problem.setProperty("service", "tx-coordinator");
-        problem.setProperty("reason", Reasons.COORDINATOR_UNAVAILABLE);
-        return new OrderAnswer(503, null, json.writeValueAsString(problem));
+        var problem = OrderProblem.serviceUnavailable("tx-coordinator", Reasons.COORDINATOR_UNAVAILABLE)
+                .toProblemDetail();
+        return new OrderAnswer(problem.getStatus(), null, json.writeValueAsString(problem));
     }
 
     private OrderAnswer problemAnswer(ProblemDetail problem, UUID orderId, String txId, String reason) {

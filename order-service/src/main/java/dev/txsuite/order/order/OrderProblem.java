@@ -1,6 +1,5 @@
 package dev.txsuite.order.order;
 
-import dev.txsuite.protocol.Reasons;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,15 +94,15 @@ public class OrderProblem extends RuntimeException {
                 Map.of());
     }
 
-    static OrderProblem serviceUnavailable(String service) {
+    /** A service could not be reached before anything was changed; {@code reason} as the coordinator would give it. */
+    static OrderProblem serviceUnavailable(String service, String reason) {
         return new OrderProblem(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "service-unavailable",
                 "Service unavailable",
                 service + " cannot be reached; nothing was changed, try again later",
                 List.of(),
-                // a participant's service: the same reason the coordinator gives when it cannot reach one
-                Map.of("service", service, "reason", Reasons.PARTICIPANT_UNAVAILABLE));
+                Map.of("service", service, "reason", reason));
     }
 
     static OrderProblem orderNotFound(String orderId) {

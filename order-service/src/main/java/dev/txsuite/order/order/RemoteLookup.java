@@ -1,5 +1,6 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.protocol.Reasons;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -66,6 +67,6 @@ public class RemoteLookup {
     private OrderProblem unavailable(Object id, RuntimeException failure) {
         var cause = failure instanceof RestClientException rest ? rest.getMostSpecificCause() : failure;
         log.warn("cannot look up {} at {}: {}", id, service, cause.toString());
-        return OrderProblem.serviceUnavailable(service);
+        return OrderProblem.serviceUnavailable(service, Reasons.PARTICIPANT_UNAVAILABLE);
     }
 }
