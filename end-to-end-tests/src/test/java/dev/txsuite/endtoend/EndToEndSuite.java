@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -41,6 +42,14 @@ final class EndToEndSuite implements AutoCloseable {
 
     /** Starts the broker, then all five services at once, and returns when every one of them is ready. */
     static EndToEndSuite start() {
+        return start(Map.of());
+    }
+
+    /**
+     * As {@link #start()}, with more settings (environment variables) for every service, such as those that
+     * enable fault injection.
+     */
+    static EndToEndSuite start(Map<String, String> moreSettings) {
         var root = RepositoryRoot.find();
         var databases = new EnumMap<SuiteService, TestDatabase>(SuiteService.class);
         var logins = new EnumMap<SuiteService, DatabaseLogin>(SuiteService.class);
@@ -64,8 +73,10 @@ final class EndToEndSuite implements AutoCloseable {
                 free.get(free.size() - 2),
                 free.getLast(),
                 logs.resolve("kafka.log"));
+        var settings = new HashMap<>(SETTINGS);
+        settings.putAll(moreSettings);
         var lineup = new ServiceLineup(
-                root, ports, 1, EnumSet.allOf(SuiteService.class), logins, broker.bootstrapServers(), logs, SETTINGS);
+                root, ports, 1, EnumSet.allOf(SuiteService.class), logins, broker.bootstrapServers(), logs, settings);
         var suite = new RunningSuite(broker, lineup.processes()).start(READINESS_TIMEOUT, System.out::println);
         return new EndToEndSuite(suite, databases, kafkaData);
     }
@@ -82,6 +93,15 @@ final class EndToEndSuite implements AutoCloseable {
 
     URI gatewayUri() {
         return suite.service(SuiteService.GATEWAY.shortName()).baseUri();
+    }
+
+    /** The service's own address, behind the gateway: for its internal endpoints such as {@code /tx/faults}. */
+    URI uriOf(SuiteService service) {
+        return suite.service(service.shortName()).baseUri();
+    }
+
+    boolean isRunning(SuiteService service) {
+        return suite.service(service.shortName()).isRunning();
     }
 
     String kafkaBootstrapServers() {

@@ -62,6 +62,15 @@ final class GatewayClient {
         return await(sendAsync(request));
     }
 
+    /** PUTs a JSON body to a path or a full URI (a service's own internal endpoint). */
+    JsonResponse put(String pathOrUri, String body) {
+        var request = HttpRequest.newBuilder(gateway.resolve(pathOrUri))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        return await(sendAsync(request));
+    }
+
     private HttpRequest.Builder post(URI path, String body) {
         return HttpRequest.newBuilder(gateway.resolve(path))
                 .timeout(REQUEST_TIMEOUT)

@@ -112,6 +112,19 @@ final class InvariantChecker {
                 .findFirst();
     }
 
+    /** Where each participant's branch of the transaction stands in its own participant log. */
+    Map<String, String> branchStates(String txId) {
+        var states = new TreeMap<String, String>();
+        Map.of("order", orders, "inventory", inventory, "payment", payments)
+                .forEach((participant, database) -> query(
+                                database,
+                                "SELECT state FROM participant_log WHERE tx_id = ?",
+                                row -> row.getString(1),
+                                txId)
+                        .forEach(state -> states.put(participant, state)));
+        return states;
+    }
+
     long transactionCount() {
         return single(coordinator, "SELECT count(*) FROM transactions");
     }
@@ -129,16 +142,22 @@ final class InvariantChecker {
 
     /** @throws AssertionError listing every violated invariant, with what and by how much */
     void assertInvariantsSince(Snapshot start) {
+        var violations = violationsSince(start);
+        if (!violations.isEmpty()) {
+            throw new AssertionError(
+                    violations.size() + " invariant(s) violated:\n  - " + String.join("\n  - ", violations));
+        }
+    }
+
+    /** Every violated invariant since the snapshot, with what and by how much; empty when all hold. */
+    List<String> violationsSince(Snapshot start) {
         var observed = observe();
         var violations = new ArrayList<String>();
         checkStock(start, observed, violations);
         checkMoney(start, observed, violations);
         checkOrders(observed, violations);
         checkAtomicity(observed, violations);
-        if (!violations.isEmpty()) {
-            throw new AssertionError(
-                    violations.size() + " invariant(s) violated:\n  - " + String.join("\n  - ", violations));
-        }
+        return violations;
     }
 
     private static void checkStock(Snapshot start, Observed observed, List<String> violations) {
@@ -265,8 +284,8 @@ final class InvariantChecker {
                         + new TreeMap<>(branches));
             }
             branches.forEach((participant, state) -> {
-                if ("PREPARED".equals(state)) {
-                    violations.add("transaction " + txId + " is still PREPARED (in doubt) at " + participant);
+                if ("PREPARED".equals(state) || "PRE_COMMITTED".equals(state)) {
+                    violations.add("transaction " + txId + " is still " + state + " (in doubt) at " + participant);
                 }
             });
             if (transaction == null) {

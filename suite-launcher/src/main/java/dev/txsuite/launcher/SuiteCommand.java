@@ -41,6 +41,9 @@ public final class SuiteCommand {
               PGHOST, PGPORT, PGUSER, PGPASSWORD   the PostgreSQL server (default 127.0.0.1:5432, user postgres)
               SUITE_HOME                           logs and Kafka data (default .suite in the repository)
               JAVA_HOME                            a JDK 25 (found under /usr/lib/jvm when unset)
+              TXSUITE_FAULTS_ENABLED=true          lets tests and you halt a service, drop a protocol message
+                                                   or cut a peer with PUT /tx/faults on the service itself
+                                                   (docs/protocols.md); off by default
             """;
 
     private SuiteCommand() {}

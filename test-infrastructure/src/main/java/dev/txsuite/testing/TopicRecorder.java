@@ -33,12 +33,12 @@ public final class TopicRecorder implements AutoCloseable {
     private final Set<TopicPartition> assigned = new HashSet<>();
     private final List<RecordedEvent> recorded = new ArrayList<>();
 
-    private TopicRecorder(String topic) {
+    private TopicRecorder(String topic, String bootstrapServers) {
         this.topic = topic;
         consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestKafka.bootstrapServers(),
+                        bootstrapServers,
                         ConsumerConfig.GROUP_ID_CONFIG,
                         "topic-recorder-" + UUID.randomUUID(),
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
@@ -68,7 +68,12 @@ public final class TopicRecorder implements AutoCloseable {
 
     /** Records the topic (created with the broker's defaults if it does not exist yet). */
     public static TopicRecorder recording(String topic) {
-        return new TopicRecorder(topic);
+        return new TopicRecorder(topic, TestKafka.bootstrapServers());
+    }
+
+    /** Records the topic of another broker, such as the one a suite of real processes runs on. */
+    public static TopicRecorder recording(String topic, String bootstrapServers) {
+        return new TopicRecorder(topic, bootstrapServers);
     }
 
     /** Every record of the topic read so far, after reading what has arrived since the last call. */

@@ -6,6 +6,7 @@ import dev.txsuite.testing.FreshKafkaConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +21,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The coordinator on a random port, a fresh database and the test Kafka broker, with participants {@code order}, {@code inventory}
- * and {@code payment} played by {@link ScriptedParticipant}s, reset before each test. Every subclass shares
- * the same Spring context.
+ * and {@code payment} played by {@link ScriptedParticipant}s, reset before each test, and fault injection
+ * enabled (cleared before each test; never arm a halt point here: it would stop the test JVM). Every subclass
+ * shares the same Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({FreshDatabaseConfiguration.class, FreshKafkaConfiguration.class})
@@ -47,13 +49,30 @@ public abstract class CoordinatorIntegrationTest {
         registry.add("txsuite.coordinator.participants.inventory.url", INVENTORY::url);
         registry.add("txsuite.coordinator.participants.payment.url", PAYMENT::url);
         registry.add("txsuite.coordinator.retry-interval", () -> "300ms");
+        registry.add("txsuite.faults.enabled", () -> "true");
     }
 
     @BeforeEach
     void resetParticipants() {
+        clearFaults();
         List.of(ORDER, INVENTORY, PAYMENT).forEach(ScriptedParticipant::reset);
         // a test that makes a participant fail must not leave its circuit open for the next one
         circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+
+    /** Cuts the coordinator's network to the participants ({@code PUT /tx/faults}). */
+    protected void cutOff(String... participants) {
+        http.put()
+                .uri("/tx/faults")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("unreachable", List.of(participants)))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    protected void clearFaults() {
+        http.delete().uri("/tx/faults").exchange().expectStatus().isOk();
     }
 
     protected TransactionOutcome begin(TransactionRequestBuilder transaction) {
@@ -74,6 +93,22 @@ public abstract class CoordinatorIntegrationTest {
         return jdbc.sql("""
                         SELECT state, decision, reason, decided_at IS NOT NULL AS decided, ended_at IS NOT NULL AS ended
                         FROM transactions WHERE tx_id = :txId""").param("txId", txId).query(LogRow.class).optional();
+    }
+
+    /** Whether the log holds a PRE-COMMIT record for the transaction. */
+    protected boolean preCommitLogged(String txId) {
+        return jdbc.sql("SELECT pre_committed_at IS NOT NULL FROM transactions WHERE tx_id = :txId")
+                .param("txId", txId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Which branches acknowledged PRE-COMMIT, in PREPARE order. */
+    protected List<Boolean> preCommitAcknowledgements(String txId) {
+        return jdbc.sql("SELECT pre_committed FROM branches WHERE tx_id = :txId ORDER BY position")
+                .param("txId", txId)
+                .query(Boolean.class)
+                .list();
     }
 
     protected List<Boolean> acknowledgements(String txId) {

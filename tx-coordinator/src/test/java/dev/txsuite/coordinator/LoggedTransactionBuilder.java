@@ -7,15 +7,16 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Rows in the coordinator's log as a crashed coordinator would have left them: undecided by default,
- * created now, owned by an instance that no longer exists.
+ * Rows in the coordinator's log as a crashed coordinator would have left them: a 2PC transaction, undecided by
+ * default, created now, owned by an instance that no longer exists.
  */
 public final class LoggedTransactionBuilder {
 
-    private record Branch(String participant, String vote, String reason, boolean acknowledged) {}
+    private record Branch(String participant, String vote, String reason, boolean preCommitted, boolean acknowledged) {}
 
     private final String txId = "crashed-" + UUID.randomUUID();
     private final List<Branch> branches = new ArrayList<>();
+    private String protocol = "2PC";
     private String state = "PREPARING";
     private String decision;
     private Duration age = Duration.ZERO;
@@ -33,6 +34,13 @@ public final class LoggedTransactionBuilder {
         return this;
     }
 
+    /** A 3PC transaction whose votes were all YES and whose PRE-COMMIT is logged, as long ago as it was created. */
+    public LoggedTransactionBuilder preCommitting() {
+        protocol = "3PC";
+        state = "PRE_COMMITTING";
+        return this;
+    }
+
     public LoggedTransactionBuilder createdAgo(Duration age) {
         this.age = age;
         return this;
@@ -44,17 +52,23 @@ public final class LoggedTransactionBuilder {
     }
 
     public LoggedTransactionBuilder notVoted(String participant) {
-        branches.add(new Branch(participant, null, null, false));
+        branches.add(new Branch(participant, null, null, false, false));
         return this;
     }
 
     public LoggedTransactionBuilder votedYes(String participant) {
-        branches.add(new Branch(participant, "YES", null, false));
+        branches.add(new Branch(participant, "YES", null, false, false));
+        return this;
+    }
+
+    /** Voted YES and acknowledged PRE-COMMIT. */
+    public LoggedTransactionBuilder preCommitted(String participant) {
+        branches.add(new Branch(participant, "YES", null, true, false));
         return this;
     }
 
     public LoggedTransactionBuilder acknowledged(String participant) {
-        branches.add(new Branch(participant, "YES", null, true));
+        branches.add(new Branch(participant, "YES", null, false, true));
         return this;
     }
 
@@ -62,11 +76,14 @@ public final class LoggedTransactionBuilder {
     public String insertInto(JdbcClient jdbc) {
         jdbc.sql("""
                         INSERT INTO transactions (tx_id, protocol, state, decision, owner, timeout_millis, created_at,
-                                                  decided_at)
-                        VALUES (:txId, '2PC', :state, :decision, 'crashed-instance', :timeoutMillis,
+                                                  pre_committed_at, decided_at)
+                        VALUES (:txId, :protocol, :state, :decision, 'crashed-instance', :timeoutMillis,
                                 now() - :ageMillis * interval '1 millisecond',
+                                CASE WHEN :preCommitted THEN now() - :ageMillis * interval '1 millisecond' END,
                                 CASE WHEN :decided THEN now() END)""")
                 .param("txId", txId)
+                .param("protocol", protocol)
+                .param("preCommitted", state.equals("PRE_COMMITTING"))
                 .param("state", state)
                 .param("decision", decision)
                 .param("decided", decision != null)
@@ -77,13 +94,15 @@ public final class LoggedTransactionBuilder {
         for (var branch : branches) {
             jdbc.sql("""
                             INSERT INTO branches (tx_id, participant, position, payload, vote, vote_reason,
-                                                  acknowledged)
-                            VALUES (:txId, :participant, :position, '{}'::jsonb, :vote, :reason, :acknowledged)""")
+                                                  pre_committed, acknowledged)
+                            VALUES (:txId, :participant, :position, '{}'::jsonb, :vote, :reason, :preCommitted,
+                                    :acknowledged)""")
                     .param("txId", txId)
                     .param("participant", branch.participant())
                     .param("position", position++)
                     .param("vote", branch.vote())
                     .param("reason", branch.reason())
+                    .param("preCommitted", branch.preCommitted())
                     .param("acknowledged", branch.acknowledged())
                     .update();
         }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -22,14 +23,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A participant for the tests: a real HTTP server on a random port that answers the protocol endpoints
- * ({@code /tx/branches/{txId}/prepare|commit|abort}) as scripted and records every message it receives.
- * By default it votes YES and acknowledges every decision.
+ * ({@code POST /tx/branches/{txId}/prepare|pre-commit|commit|abort}, {@code GET /tx/branches/{txId}}) as
+ * scripted and records every message it receives. By default it votes YES, acknowledges PRE-COMMIT and every
+ * decision, and has no record of any branch when asked for its state (404).
  */
 public final class ScriptedParticipant {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A protocol message as received: {@code step} is prepare, commit or abort. */
+    /**
+     * A protocol message as received: {@code step} is prepare, pre-commit, commit or abort, or {@code state} for
+     * a {@code GET} of the branch (whose {@code body} is null).
+     */
     public record Received(String txId, String step, JsonNode body) {}
 
     private final String name;
@@ -37,10 +42,13 @@ public final class ScriptedParticipant {
     private volatile int port;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger commitFailuresLeft = new AtomicInteger();
+    private final Map<String, Consumer<String>> beforeAnswering = new ConcurrentHashMap<>();
     private volatile boolean refusesCommits;
+    private volatile String commitRefusedAs;
+    private volatile String preCommitRefusedAs;
+    private volatile String branchState;
     private volatile String noVoteReason;
     private volatile CountDownLatch heldPrepares;
-    private volatile Consumer<String> beforeCommit = txId -> {};
 
     private ScriptedParticipant(String name) {
         this.name = name;
@@ -89,8 +97,11 @@ public final class ScriptedParticipant {
         received.clear();
         commitFailuresLeft.set(0);
         refusesCommits = false;
+        commitRefusedAs = null;
+        preCommitRefusedAs = null;
+        branchState = null;
         noVoteReason = null;
-        beforeCommit = txId -> {};
+        beforeAnswering.clear();
         answersHeldPrepares();
     }
 
@@ -122,9 +133,25 @@ public final class ScriptedParticipant {
         refusesCommits = true;
     }
 
-    /** Runs before a COMMIT is answered, with the transaction id. */
-    public void beforeCommit(Consumer<String> check) {
-        beforeCommit = check;
+    /** COMMIT is answered 409 branch-conflict naming the state, as by a branch that ended the other way. */
+    public void refusesCommitsAs(String state) {
+        refusesCommits = true;
+        commitRefusedAs = state;
+    }
+
+    /** PRE-COMMIT is answered 409 branch-conflict naming the state, as by a branch the termination protocol ended. */
+    public void refusesPreCommitsAs(String state) {
+        preCommitRefusedAs = state;
+    }
+
+    /** {@code GET /tx/branches/{txId}} answers this state (PREPARED, PRE_COMMITTED, ...) instead of 404. */
+    public void reportsBranchAs(String state) {
+        branchState = state;
+    }
+
+    /** Runs with the transaction id when a message of the step arrives, before it is answered. */
+    public void before(String step, Consumer<String> action) {
+        beforeAnswering.put(step, action);
     }
 
     public List<Received> received(String txId) {
@@ -139,15 +166,37 @@ public final class ScriptedParticipant {
         try (exchange) {
             var segments = exchange.getRequestURI().getPath().split("/");
             var txId = segments[3];
-            var step = segments[4];
-            var body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            var isGet = "GET".equals(exchange.getRequestMethod());
+            var step = isGet ? "state" : segments[4];
+            var body = isGet ? null : JSON.readTree(exchange.getRequestBody().readAllBytes());
             received.add(new Received(txId, step, body));
+            beforeAnswering.getOrDefault(step, id -> {}).accept(txId);
             switch (step) {
+                case "state" -> state(exchange, txId);
                 case "prepare" -> prepare(exchange, txId);
+                case "pre-commit" -> preCommit(exchange, txId);
                 case "commit" -> commit(exchange, txId);
                 default -> answer(exchange, 200, ack(txId, "ABORTED"));
             }
         }
+    }
+
+    private void state(HttpExchange exchange, String txId) throws IOException {
+        var state = branchState;
+        if (state == null) {
+            answer(exchange, 404, Map.of("type", "https://txsuite.dev/problems/unknown-transaction", "status", 404));
+            return;
+        }
+        answer(exchange, 200, Map.of("txId", txId, "participant", name, "state", state, "epoch", 1));
+    }
+
+    private void preCommit(HttpExchange exchange, String txId) throws IOException {
+        var refusedAs = preCommitRefusedAs;
+        if (refusedAs != null) {
+            answer(exchange, 409, conflict(refusedAs));
+            return;
+        }
+        answer(exchange, 200, ack(txId, "PRE_COMMITTED"));
     }
 
     private void prepare(HttpExchange exchange, String txId) throws IOException {
@@ -169,15 +218,25 @@ public final class ScriptedParticipant {
 
     private void commit(HttpExchange exchange, String txId) throws IOException {
         if (refusesCommits) {
-            answer(exchange, 409, Map.of("type", "https://txsuite.dev/problems/branch-conflict", "status", 409));
+            answer(exchange, 409, conflict(commitRefusedAs));
             return;
         }
         if (commitFailuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             answer(exchange, 503, Map.of("title", "Service Unavailable", "status", 503));
             return;
         }
-        beforeCommit.accept(txId);
         answer(exchange, 200, ack(txId, "COMMITTED"));
+    }
+
+    /** A branch-conflict problem, naming the branch's state when given one. */
+    private static Map<String, Object> conflict(String state) {
+        var problem = new LinkedHashMap<String, Object>();
+        problem.put("type", "https://txsuite.dev/problems/branch-conflict");
+        problem.put("status", 409);
+        if (state != null) {
+            problem.put("state", state);
+        }
+        return problem;
     }
 
     private Map<String, Object> ack(String txId, String state) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 
 class TransactionEndpointsTests extends CoordinatorIntegrationTest {
 
@@ -33,8 +34,8 @@ class TransactionEndpointsTests extends CoordinatorIntegrationTest {
     }
 
     @Test
-    void shouldRefuseThreePhaseCommitUntilItIsAvailable() {
-        var transaction = aTransaction().over("order").protocol("3PC");
+    void shouldRefuseAnUnknownProtocolAndRecordNothing() {
+        var transaction = aTransaction().over("order").protocol("4PC");
 
         http.post()
                 .uri("/tx/transactions")
@@ -45,11 +46,12 @@ class TransactionEndpointsTests extends CoordinatorIntegrationTest {
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/protocol-not-available")
+                .isEqualTo("https://txsuite.dev/problems/unknown-protocol")
                 .jsonPath("$.detail")
-                .value(detail -> assertThat((String) detail).contains("3PC", "not available"));
+                .value(detail -> assertThat((String) detail).contains("4PC", "2PC", "3PC"));
 
         assertThat(logRow(transaction.txId())).isEmpty();
+        assertThat(ORDER.stepsReceived(transaction.txId())).isEmpty();
     }
 
     @Test
@@ -123,7 +125,58 @@ class TransactionEndpointsTests extends CoordinatorIntegrationTest {
                 .jsonPath("$.branches[1].reason")
                 .isEqualTo("OUT_OF_STOCK")
                 .jsonPath("$.branches[1].acknowledged")
-                .isEqualTo(false);
+                .isEqualTo(false)
+                .jsonPath("$.branches[1].preCommitted")
+                .isEqualTo(false)
+                .jsonPath("$.branches[1].conflict")
+                .isEmpty();
+    }
+
+    @Test
+    void shouldTellAParticipantInDoubtTheDecision() {
+        INVENTORY.votesNo("OUT_OF_STOCK");
+        var transaction = aTransaction().over("order", "inventory").protocol("3PC");
+        begin(transaction);
+
+        http.get()
+                .uri("/tx/transactions/{txId}", transaction.txId())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("""
+                        {"txId":"%s","protocol":"3PC","state":"ABORTED","decision":"ABORT","reason":"OUT_OF_STOCK",
+                         "epoch":1}""".formatted(transaction.txId()), JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldTellAParticipantInDoubtThatAnUndecidedTransactionIsUndecided() {
+        var txId = aLoggedTransaction().preCommitting().votedYes("order").insertInto(jdbc);
+
+        http.get()
+                .uri("/tx/transactions/{txId}", txId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("PRE_COMMITTING")
+                .jsonPath("$.protocol")
+                .isEqualTo("3PC")
+                .jsonPath("$.decision")
+                .isEmpty();
+    }
+
+    @Test
+    void shouldTellAParticipantThatTheCoordinatorHasNoRecordOfATransaction() {
+        http.get()
+                .uri("/tx/transactions/{txId}", "no-such-tx")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://txsuite.dev/problems/unknown-transaction");
     }
 
     @Test
@@ -165,6 +218,28 @@ class TransactionEndpointsTests extends CoordinatorIntegrationTest {
                 .isEqualTo(List.of(true))
                 .jsonPath("$[?(@.txId == '%s')]".formatted(inFlight))
                 .isEmpty();
+    }
+
+    @Test
+    void shouldListThePreCommittingTransactionsWithTheirPreCommitAcknowledgements() {
+        var preCommitting = aLoggedTransaction()
+                .preCommitting()
+                .preCommitted("order")
+                .votedYes("payment")
+                .insertInto(jdbc);
+
+        for (var state : List.of("PRE_COMMITTING", "IN_FLIGHT")) {
+            http.get()
+                    .uri("/api/transactions?state={state}", state)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$[?(@.txId == '%s')].state".formatted(preCommitting))
+                    .isEqualTo(List.of("PRE_COMMITTING"))
+                    .jsonPath("$[?(@.txId == '%s')].branches[*].preCommitted".formatted(preCommitting))
+                    .isEqualTo(List.of(true, false));
+        }
     }
 
     @Test

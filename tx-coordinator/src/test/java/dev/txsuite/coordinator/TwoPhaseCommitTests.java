@@ -16,8 +16,8 @@ class TwoPhaseCommitTests extends CoordinatorIntegrationTest {
         var transaction = aTransaction().over("order", "inventory", "payment");
         var logAtCommit = new CopyOnWriteArrayList<LogRow>();
         List.of(ORDER, INVENTORY, PAYMENT)
-                .forEach(participant -> participant.beforeCommit(
-                        txId -> logAtCommit.add(logRow(txId).orElseThrow())));
+                .forEach(participant -> participant.before(
+                        "commit", txId -> logAtCommit.add(logRow(txId).orElseThrow())));
 
         var outcome = begin(transaction);
 

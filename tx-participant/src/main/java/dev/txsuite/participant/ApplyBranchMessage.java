@@ -8,6 +8,7 @@ import dev.txsuite.protocol.participant.ParticipantMachine;
 import dev.txsuite.protocol.participant.Reply;
 import dev.txsuite.protocol.participant.Reply.Refusal;
 import dev.txsuite.protocol.participant.Work;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,8 +18,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Applies one protocol message to this participant's branch: the business work and the participant-log row in
- * one local transaction, so the two can never disagree. Used by the HTTP endpoints and by a service that is a
- * participant of the transactions it starts (order-service) in-process.
+ * one local transaction, so the two can never disagree. Used by the HTTP endpoints, by the timers that settle
+ * in-doubt branches, and by a service that is a participant of the transactions it starts (order-service)
+ * in-process.
  */
 public class ApplyBranchMessage {
 
@@ -45,6 +47,17 @@ public class ApplyBranchMessage {
      */
     @Transactional
     public Reply apply(BranchMessage message, JsonNode payload) {
+        return apply(message, payload, List.of());
+    }
+
+    /**
+     * As {@link #apply(BranchMessage, JsonNode)}, for a 3PC CAN-COMMIT.
+     *
+     * @param peers every participant the CAN-COMMIT names, in its order, with the URL the termination protocol
+     *     reaches it at; recorded with a new branch, ignored otherwise
+     */
+    @Transactional
+    public Reply apply(BranchMessage message, JsonNode payload, List<Peer> peers) {
         participantLog.lock(message.txId());
         var branch = participantLog.find(message.txId()).orElseGet(() -> Branch.unknown(message.txId()));
         var step = ParticipantMachine.receive(branch, message);
@@ -55,7 +68,7 @@ public class ApplyBranchMessage {
             case NONE -> {}
         }
         if (step.changed(branch)) {
-            participantLog.save(step.next());
+            participantLog.save(step.next(), peers);
         }
         if (step.reply() instanceof Refusal refusal) {
             log.warn(

@@ -1,10 +1,11 @@
 package dev.txsuite.participant;
 
+import dev.txsuite.faults.Faults;
 import dev.txsuite.participant.BranchAnswers.AckAnswer;
 import dev.txsuite.participant.BranchAnswers.BranchAnswer;
 import dev.txsuite.participant.BranchAnswers.VoteAnswer;
 import dev.txsuite.participant.BranchRequests.AbortRequest;
-import dev.txsuite.participant.BranchRequests.CommitRequest;
+import dev.txsuite.participant.BranchRequests.EpochRequest;
 import dev.txsuite.participant.BranchRequests.PrepareRequest;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.participant.Branch;
@@ -14,6 +15,7 @@ import dev.txsuite.protocol.participant.Reply.Ack;
 import dev.txsuite.protocol.participant.Reply.Refusal;
 import dev.txsuite.protocol.participant.Reply.VoteReply;
 import java.net.URI;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,37 +28,69 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The protocol endpoints a coordinator calls; internal, never routed by the gateway. */
+/**
+ * The protocol endpoints a coordinator, or another participant leading the termination protocol, calls;
+ * internal, never routed by the gateway.
+ */
 @RestController
 @RequestMapping("/tx/branches/{txId}")
 public class ParticipantController {
 
     private final ApplyBranchMessage applyBranchMessage;
     private final ParticipantLog participantLog;
+    private final Faults faults;
     private final String participant;
 
     public ParticipantController(
-            ApplyBranchMessage applyBranchMessage, ParticipantLog participantLog, ParticipantProperties properties) {
+            ApplyBranchMessage applyBranchMessage,
+            ParticipantLog participantLog,
+            Faults faults,
+            ParticipantProperties properties) {
         this.applyBranchMessage = applyBranchMessage;
         this.participantLog = participantLog;
+        this.faults = faults;
         this.participant = properties.name();
     }
 
     @PostMapping("/prepare")
     ResponseEntity<?> prepare(@PathVariable String txId, @RequestBody PrepareRequest request) {
-        return answer(
-                txId, applyBranchMessage.apply(new BranchMessage.Prepare(txId, request.epoch()), request.payload()));
+        return unlessDropped("prepare", txId, () -> {
+            if (!request.admits(participant)) {
+                return invalid(
+                        "the \"participants\" of a 3PC CAN-COMMIT must list every participant, " + participant
+                                + " included",
+                        txId);
+            }
+            return answer(
+                    txId, applyBranchMessage.apply(request.toMessage(txId), request.payload(), request.participants()));
+        });
+    }
+
+    @PostMapping("/pre-commit")
+    ResponseEntity<?> preCommit(@PathVariable String txId, @RequestBody EpochRequest request) {
+        return unlessDropped(
+                "pre-commit",
+                txId,
+                () -> answer(txId, applyBranchMessage.apply(new BranchMessage.PreCommit(txId, request.epoch()), null)));
     }
 
     @PostMapping("/commit")
-    ResponseEntity<?> commit(@PathVariable String txId, @RequestBody CommitRequest request) {
-        return answer(txId, applyBranchMessage.apply(new BranchMessage.Commit(txId, request.epoch()), null));
+    ResponseEntity<?> commit(@PathVariable String txId, @RequestBody EpochRequest request) {
+        return unlessDropped(
+                "commit",
+                txId,
+                () -> answer(txId, applyBranchMessage.apply(new BranchMessage.Commit(txId, request.epoch()), null)));
     }
 
     @PostMapping("/abort")
     ResponseEntity<?> abort(@PathVariable String txId, @RequestBody AbortRequest request) {
-        return answer(
-                txId, applyBranchMessage.apply(new BranchMessage.Abort(txId, request.epoch(), request.reason()), null));
+        return unlessDropped(
+                "abort",
+                txId,
+                () -> answer(
+                        txId,
+                        applyBranchMessage.apply(
+                                new BranchMessage.Abort(txId, request.epoch(), request.reason()), null)));
     }
 
     @GetMapping
@@ -64,29 +98,38 @@ public class ParticipantController {
         return participantLog
                 .find(txId)
                 .<ResponseEntity<?>>map(branch -> ResponseEntity.ok(describe(branch)))
-                .orElseGet(() -> problem(
+                .orElseGet(() -> respond(problem(
                         HttpStatus.NOT_FOUND,
                         "unknown-transaction",
                         "Unknown transaction",
                         "participant " + participant + " has no record of transaction " + txId,
-                        txId));
+                        txId)));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "invalid-branch-message",
-                "Invalid branch message",
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e) {
+        return invalid(
                 "the body is not a valid protocol message: "
                         + e.getMostSpecificCause().getMessage(),
                 null);
     }
 
     @ExceptionHandler(InvalidBranchPayload.class)
-    ResponseEntity<ProblemDetail> invalidPayload(InvalidBranchPayload e) {
-        return problem(
-                HttpStatus.BAD_REQUEST, "invalid-branch-message", "Invalid branch message", e.getMessage(), null);
+    ResponseEntity<?> invalidPayload(InvalidBranchPayload e) {
+        return invalid(e.getMessage(), null);
+    }
+
+    /** Fault injection: a message the plan says is lost is answered as a network failure, and not applied. */
+    private ResponseEntity<?> unlessDropped(String message, String txId, Supplier<ResponseEntity<?>> handling) {
+        if (faults.drops(message)) {
+            return respond(problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "message-dropped",
+                    "Message dropped",
+                    "fault injection: participant " + participant + " dropped this " + message + " unapplied",
+                    txId));
+        }
+        return handling.get();
     }
 
     private ResponseEntity<?> answer(String txId, Reply reply) {
@@ -97,11 +140,22 @@ public class ParticipantController {
             case Refusal(var why, var detail) ->
                 switch (why) {
                     case UNKNOWN_TRANSACTION ->
-                        problem(HttpStatus.NOT_FOUND, "unknown-transaction", "Unknown transaction", detail, txId);
-                    case CONFLICT -> problem(HttpStatus.CONFLICT, "branch-conflict", "Branch conflict", detail, txId);
-                    case STALE_EPOCH -> problem(HttpStatus.CONFLICT, "stale-epoch", "Stale epoch", detail, txId);
+                        respond(problem(
+                                HttpStatus.NOT_FOUND, "unknown-transaction", "Unknown transaction", detail, txId));
+                    case CONFLICT -> conflict(txId, detail);
+                    case STALE_EPOCH ->
+                        respond(problem(HttpStatus.CONFLICT, "stale-epoch", "Stale epoch", detail, txId));
                 };
         };
+    }
+
+    /** The branch's state tells the sender that the branch ended the other way, and which way. */
+    private ResponseEntity<?> conflict(String txId, String detail) {
+        var problem = problem(HttpStatus.CONFLICT, "branch-conflict", "Branch conflict", detail, txId);
+        participantLog
+                .find(txId)
+                .ifPresent(branch -> problem.setProperty("state", branch.state().name()));
+        return respond(problem);
     }
 
     private BranchAnswer describe(Branch branch) {
@@ -110,8 +164,12 @@ public class ParticipantController {
                 branch.txId(), participant, branch.state().name(), vote, branch.reason(), branch.epoch());
     }
 
-    private ResponseEntity<ProblemDetail> problem(
-            HttpStatus status, String slug, String title, String detail, String txId) {
+    private ResponseEntity<?> invalid(String detail, String txId) {
+        return respond(
+                problem(HttpStatus.BAD_REQUEST, "invalid-branch-message", "Invalid branch message", detail, txId));
+    }
+
+    private ProblemDetail problem(HttpStatus status, String slug, String title, String detail, String txId) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://txsuite.dev/problems/" + slug));
         problem.setTitle(title);
@@ -119,6 +177,10 @@ public class ParticipantController {
         if (txId != null) {
             problem.setProperty("txId", txId);
         }
+        return problem;
+    }
+
+    private static ResponseEntity<?> respond(ProblemDetail problem) {
         return ResponseEntity.of(problem).build();
     }
 }

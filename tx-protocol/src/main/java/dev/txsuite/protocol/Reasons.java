@@ -15,6 +15,12 @@ public final class Reasons {
     /** The coordinator restarted before it had decided; presumed abort. */
     public static final String COORDINATOR_RECOVERY = "COORDINATOR_RECOVERY";
 
+    /**
+     * 3PC: the coordinator could not be reached and the termination protocol found no participant past READY
+     * (or one already aborted), so the participants aborted on their own.
+     */
+    public static final String COORDINATOR_LOST = "COORDINATOR_LOST";
+
     /** PREPARE arrived after the branch had already been aborted (the tombstone answers). */
     public static final String ALREADY_ABORTED = "ALREADY_ABORTED";
 
@@ -24,6 +30,7 @@ public final class Reasons {
     public static boolean isTechnical(String reason) {
         return PARTICIPANT_UNAVAILABLE.equals(reason)
                 || VOTE_TIMEOUT.equals(reason)
-                || COORDINATOR_RECOVERY.equals(reason);
+                || COORDINATOR_RECOVERY.equals(reason)
+                || COORDINATOR_LOST.equals(reason);
     }
 }

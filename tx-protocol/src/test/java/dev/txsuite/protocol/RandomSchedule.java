@@ -118,16 +118,7 @@ final class RandomSchedule {
 
     /** Another coordinator instance takes the transaction over from the log, fencing the old one out. */
     private void takeOver() {
-        coordinator = new TxState(
-                coordinator.txId(),
-                coordinator.protocol(),
-                coordinator.participants(),
-                coordinator.epoch() + 1,
-                coordinator.phase(),
-                coordinator.votes(),
-                coordinator.acked(),
-                coordinator.decision(),
-                coordinator.reason());
+        coordinator = coordinator.takenOver(coordinator.epoch() + 1);
         feed(new Recover());
     }
 

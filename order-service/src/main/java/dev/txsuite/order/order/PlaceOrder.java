@@ -4,7 +4,6 @@ import dev.txsuite.order.idempotency.IdempotencyKey;
 import dev.txsuite.order.idempotency.IdempotencyKeys;
 import dev.txsuite.order.order.TransactionCoordinator.Outcome;
 import dev.txsuite.protocol.Decision;
-import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Reasons;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -47,10 +46,6 @@ public class PlaceOrder {
      * @throws OrderProblem for a request that cannot become an order (nothing is written then)
      */
     public OrderAnswer place(PlaceOrderCommand command, String idempotencyKey) {
-        if (command.protocol() != Protocol.TWO_PHASE) {
-            throw OrderProblem.invalidField(
-                    "protocol", command.protocol().label() + " is not available yet: use \"2PC\"");
-        }
         if (idempotencyKey == null) {
             return run(priceOrder.price(command), UUID.randomUUID());
         }

@@ -44,6 +44,21 @@ class PlaceOrderTests extends RunningOrderService {
     }
 
     @Test
+    void shouldRunTheProtocolTheOrderChoseAndRecordItOnTheOrder() {
+        var response = placeOrder("""
+                {"customerId":"alice","items":[{"sku":"MUG-CERAMIC","quantity":1}],"protocol":"3PC"}""");
+
+        var order = body(response.expectStatus().isCreated(), json -> json);
+        assertThat(order.get("protocol").asString()).isEqualTo("3PC");
+        assertThat(COORDINATOR.received()).singleElement().satisfies(request -> {
+            var transaction = JSON.readTree(request.body());
+            assertThat(transaction.get("protocol").asString()).isEqualTo("3PC");
+            assertThat(orderPayloadOf(transaction).get("protocol").asString()).isEqualTo("3PC");
+        });
+        orderAsShown(order.get("orderId").asString()).jsonPath("$.protocol").isEqualTo("3PC");
+    }
+
+    @Test
     void shouldStartTheTransactionWithTheBranchesOfTheContract() {
         placeOrder("""
                         {"customerId":"bob","items":[{"sku":"MUG-CERAMIC","quantity":1},\

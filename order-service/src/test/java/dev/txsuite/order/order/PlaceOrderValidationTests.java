@@ -65,9 +65,7 @@ class PlaceOrderValidationTests extends RunningOrderService {
                 Arguments.of("quantity above 1000", """
                         {"customerId":"alice","items":[{"sku":"MUG-CERAMIC","quantity":1001}]}""", "items[0].quantity"),
                 Arguments.of("unknown protocol", """
-                        {"customerId":"alice","items":[{"sku":"MUG-CERAMIC","quantity":1}],"protocol":"4PC"}""", "protocol"),
-                Arguments.of("3PC, not available yet", """
-                        {"customerId":"alice","items":[{"sku":"MUG-CERAMIC","quantity":1}],"protocol":"3PC"}""", "protocol"));
+                        {"customerId":"alice","items":[{"sku":"MUG-CERAMIC","quantity":1}],"protocol":"4PC"}""", "protocol"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,14 +81,6 @@ class PlaceOrderValidationTests extends RunningOrderService {
         assertThat(problem.get("type").asString()).isEqualTo("https://txsuite.dev/problems/invalid-request");
         assertThat(problem.get("detail").asString()).contains(field);
         assertThat(fieldsOf(problem)).contains(field);
-    }
-
-    @Test
-    void shouldSayThat3pcIsNotAvailableYet() {
-        var problem = body(placeOrder("""
-                        {"customerId":"alice","items":[{"sku":"MUG-CERAMIC","quantity":1}],"protocol":"3PC"}"""), json -> json);
-
-        assertThat(problem.get("errors").get(0).get("message").asString()).contains("3PC is not available yet");
     }
 
     @Test

@@ -95,18 +95,10 @@ public class BeginTransaction {
     }
 
     private static Protocol protocol(String label) {
-        Protocol protocol;
         try {
-            protocol = Protocol.fromLabel(label);
+            return Protocol.fromLabel(label);
         } catch (IllegalArgumentException e) {
             throw new InvalidTransaction("unknown-protocol", "Unknown protocol", e.getMessage());
         }
-        if (protocol != Protocol.TWO_PHASE) {
-            throw new InvalidTransaction(
-                    "protocol-not-available",
-                    "Protocol not available",
-                    "protocol " + protocol.label() + " is not available yet; use \"2PC\"");
-        }
-        return protocol;
     }
 }

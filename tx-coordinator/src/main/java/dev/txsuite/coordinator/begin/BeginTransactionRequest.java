@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code {"txId","protocol":"2PC","timeoutMillis":3000,"branches":[{"participant":"order","payload":{...}}]}};
- * {@code timeoutMillis}, the time the participants have to vote, is optional.
+ * {@code protocol} is {@code 2PC} or {@code 3PC}; {@code timeoutMillis}, the time the participants have to vote
+ * (and under 3PC again to acknowledge PRE-COMMIT), is optional.
  */
 public record BeginTransactionRequest(
         @NotBlank @Size(max = 128) String txId,

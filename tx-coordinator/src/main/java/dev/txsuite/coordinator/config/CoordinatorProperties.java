@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param participants the participants' base URLs, by the name callers use in a transaction's branches
  * @param answerGrace how long after a transaction's vote deadline {@code POST /tx/transactions} still waits for
  *     the outcome; also how long past its deadline a PREPARING transaction nobody runs is left before recovery
- *     aborts it
+ *     aborts it, and a PRE_COMMITTING one (3PC) before recovery asks its participants how to settle it
  * @param connectTimeout connect timeout of the calls to the participants
  * @param readTimeout read timeout of the calls to the participants
  */

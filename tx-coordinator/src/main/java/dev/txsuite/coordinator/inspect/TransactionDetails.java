@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * {@code {"txId","protocol","state","decision","reason","createdAt","ageMillis","epoch","owner",
- * "branches":[{"participant","vote","reason","acknowledged"}]}}
+ * "branches":[{"participant","vote","reason","acknowledged","preCommitted","conflict"}]}}
  */
 public record TransactionDetails(
         String txId,
@@ -21,8 +21,18 @@ public record TransactionDetails(
         String owner,
         List<BranchDetails> branches) {
 
-    /** {@code vote} and {@code reason} are null until the participant voted. */
-    public record BranchDetails(String participant, String vote, String reason, boolean acknowledged) {
+    /**
+     * {@code vote} and {@code reason} are null until the participant voted; {@code preCommitted}: it acknowledged
+     * PRE-COMMIT (3PC); {@code conflict}: the final state it reported against the decision (atomicity violated),
+     * else null.
+     */
+    public record BranchDetails(
+            String participant,
+            String vote,
+            String reason,
+            boolean acknowledged,
+            boolean preCommitted,
+            String conflict) {
 
         static BranchDetails of(LoggedTransaction.Branch branch) {
             var vote = branch.vote();
@@ -30,7 +40,9 @@ public record TransactionDetails(
                     branch.participant(),
                     vote == null ? null : vote.isYes() ? "YES" : "NO",
                     vote == null ? null : vote.reason(),
-                    branch.acknowledged());
+                    branch.acknowledged(),
+                    branch.preCommitted(),
+                    branch.conflict() == null ? null : branch.conflict().name());
         }
     }
 

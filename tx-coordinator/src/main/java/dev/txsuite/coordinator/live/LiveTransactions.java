@@ -10,7 +10,7 @@ import java.util.List;
 public record LiveTransactions(List<LiveTransaction> inFlight, List<LiveTransaction> recent) {
 
     /**
-     * One transaction. {@code phase} is PREPARING, COMMITTING, ABORTING or ENDED; {@code outcome} (COMMITTED or
+     * One transaction. {@code phase} is PREPARING, PRE_COMMITTING (3PC), COMMITTING, ABORTING or ENDED; {@code outcome} (COMMITTED or
      * ABORTED), {@code endedAt} and {@code durationMillis} are null until it ended. {@code protocol},
      * {@code owner} and {@code startedAt} come from the begun event; until that arrives, {@code startedAt} is
      * the time of the first event seen. {@code events} is the transaction's history, in time order.
@@ -30,9 +30,21 @@ public record LiveTransactions(List<LiveTransaction> inFlight, List<LiveTransact
             List<Participant> participants,
             List<Event> events) {}
 
-    /** {@code vote} (YES or NO) and {@code reason} are null until the vote was counted. */
-    public record Participant(String participant, String vote, String reason, boolean acknowledged) {}
+    /**
+     * {@code vote} (YES or NO) and {@code reason} are null until the vote was counted; {@code preCommitted}: it
+     * acknowledged PRE-COMMIT (3PC); {@code conflict}: the final state it reported against the decision, or null.
+     */
+    public record Participant(
+            String participant,
+            String vote,
+            String reason,
+            boolean acknowledged,
+            boolean preCommitted,
+            String conflict) {}
 
-    /** {@code type}: begun, vote-received, decided, branch-acknowledged or completed. */
+    /**
+     * {@code type}: begun, vote-received, pre-committed, branch-pre-committed, decided, branch-acknowledged,
+     * branch-conflict or completed.
+     */
     public record Event(String type, String participant, Instant time) {}
 }

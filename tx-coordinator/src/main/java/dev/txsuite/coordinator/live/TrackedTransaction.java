@@ -30,6 +30,7 @@ final class TrackedTransaction {
     private String owner;
     private Instant begunAt;
     private Instant firstEventAt;
+    private boolean preCommitted;
     private String decision;
     private String reason;
     private String outcome;
@@ -55,8 +56,14 @@ final class TrackedTransaction {
      */
     static boolean applicable(ReceivedEvent event) {
         return switch (event.type()) {
-            case TransactionEvent.Begun.TYPE, TransactionEvent.Decided.TYPE, TransactionEvent.Completed.TYPE -> true;
-            case TransactionEvent.VoteReceived.TYPE, TransactionEvent.BranchAcknowledged.TYPE -> {
+            case TransactionEvent.Begun.TYPE,
+                    TransactionEvent.PreCommitted.TYPE,
+                    TransactionEvent.Decided.TYPE,
+                    TransactionEvent.Completed.TYPE -> true;
+            case TransactionEvent.VoteReceived.TYPE,
+                    TransactionEvent.BranchPreCommitted.TYPE,
+                    TransactionEvent.BranchAcknowledged.TYPE,
+                    TransactionEvent.BranchConflict.TYPE -> {
                 if (event.text("participant") == null) {
                     throw new IllegalArgumentException(event.type() + " without a participant");
                 }
@@ -79,11 +86,15 @@ final class TrackedTransaction {
             case TransactionEvent.Begun.TYPE -> begun(event);
             case TransactionEvent.VoteReceived.TYPE ->
                 branch(participant).voted(event.text("vote"), event.text("reason"));
+            case TransactionEvent.PreCommitted.TYPE -> preCommitted = true;
+            case TransactionEvent.BranchPreCommitted.TYPE -> branch(participant).preCommitted = true;
             case TransactionEvent.Decided.TYPE -> {
                 decision = event.text("decision");
                 reason = event.text("reason");
             }
             case TransactionEvent.BranchAcknowledged.TYPE -> branch(participant).acknowledged = true;
+            case TransactionEvent.BranchConflict.TYPE ->
+                branch(participant).endedAgainstTheDecision(event.text("state"));
             case TransactionEvent.Completed.TYPE -> {
                 outcome = event.text("outcome");
                 endedAt = event.time();
@@ -134,7 +145,7 @@ final class TrackedTransaction {
             return "ENDED";
         }
         if (decision == null) {
-            return "PREPARING";
+            return preCommitted ? "PRE_COMMITTING" : "PREPARING";
         }
         return "COMMIT".equals(decision) ? "COMMITTING" : "ABORTING";
     }
@@ -151,6 +162,8 @@ final class TrackedTransaction {
         private String vote;
         private String reason;
         private boolean acknowledged;
+        private boolean preCommitted;
+        private String conflict;
 
         Branch(String participant) {
             this.participant = participant;
@@ -161,8 +174,14 @@ final class TrackedTransaction {
             this.reason = reason;
         }
 
+        /** As in the log, a conflict also counts as the branch's acknowledgement: nothing more is sent to it. */
+        void endedAgainstTheDecision(String state) {
+            conflict = state;
+            acknowledged = true;
+        }
+
         Participant view() {
-            return new Participant(participant, vote, reason, acknowledged);
+            return new Participant(participant, vote, reason, acknowledged, preCommitted, conflict);
         }
     }
 }

@@ -3,13 +3,19 @@ package dev.txsuite.coordinator.log;
 import dev.txsuite.coordinator.config.CoordinatorProperties;
 import dev.txsuite.coordinator.log.TransactionEvent.Begun;
 import dev.txsuite.coordinator.log.TransactionEvent.BranchAcknowledged;
+import dev.txsuite.coordinator.log.TransactionEvent.BranchConflict;
+import dev.txsuite.coordinator.log.TransactionEvent.BranchPreCommitted;
 import dev.txsuite.coordinator.log.TransactionEvent.Completed;
 import dev.txsuite.coordinator.log.TransactionEvent.Decided;
+import dev.txsuite.coordinator.log.TransactionEvent.PreCommitted;
 import dev.txsuite.coordinator.log.TransactionEvent.VoteReceived;
 import dev.txsuite.events.SuiteEvent;
 import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Vote;
+import dev.txsuite.protocol.participant.BranchState;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,11 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The coordinator's writes to its log, one local transaction each. Only two of them must be durable before
- * the coordinator goes on: the transaction itself (before any PREPARE) and a COMMIT decision (before any
- * COMMIT message). Everything else is committed with {@code synchronous_commit = off}: losing it in a crash
- * is harmless, because what the log does not know is aborted (presumed abort) and a lost vote, ack or end
- * only makes recovery send an idempotent message again.
+ * The coordinator's writes to its log, one local transaction each. Only three of them must be durable before
+ * the coordinator goes on: the transaction itself (before any PREPARE), under 3PC the PRE-COMMIT record (before
+ * any PRE-COMMIT message) and a COMMIT decision (before any COMMIT message). Everything else is committed with
+ * {@code synchronous_commit = off}: losing it in a crash is harmless, because what the log does not know is
+ * aborted (presumed abort) and a lost vote, ack, conflict or end only makes recovery send an idempotent message
+ * again.
  *
  * <p>Every write that changes a transaction publishes one {@link TransactionEvent} inside its local
  * transaction, so the outbox row commits (or is lost) together with the change it describes. A write that
@@ -30,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class DecisionLog {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionLog.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -112,9 +121,68 @@ public class DecisionLog {
     }
 
     /**
-     * Logs the decision; {@code forced}: durable when this returns. Only a PREPARING transaction can be
-     * decided, so two runs of the same transaction (a recovery and a late original) can never log different
-     * outcomes: the second gets {@link DecisionAlreadyLogged}.
+     * 3PC: every vote was YES. Forced: durable before the first PRE-COMMIT leaves, so that a recovery knows to
+     * lead the termination protocol rather than presume abort. Only from PREPARING, like a decision.
+     */
+    public void logPreCommit(String txId) {
+        write(true, () -> {
+            var logged = jdbc.sql("""
+                            UPDATE transactions
+                            SET state = 'PRE_COMMITTING', pre_committed_at = now(), updated_at = now()
+                            WHERE tx_id = :txId AND state = 'PREPARING'""").param("txId", txId).update();
+            if (logged == 0) {
+                throw new DecisionAlreadyLogged(txId);
+            }
+            events.publishEvent(new PreCommitted(SuiteEvent.newEventId(), clock.instant(), txId));
+        });
+    }
+
+    /** 3PC: the participant acknowledged PRE-COMMIT, or a recovery found its branch PRE_COMMITTED. */
+    public void recordPreCommitAck(String txId, String participant) {
+        write(false, () -> {
+            var recorded = jdbc.sql("""
+                            UPDATE branches SET pre_committed = true, updated_at = now()
+                            WHERE tx_id = :txId AND participant = :participant AND NOT pre_committed""")
+                    .param("txId", txId)
+                    .param("participant", participant)
+                    .update();
+            if (recorded > 0) {
+                events.publishEvent(
+                        new BranchPreCommitted(SuiteEvent.newEventId(), clock.instant(), txId, participant));
+            }
+        });
+    }
+
+    /**
+     * A branch ended against the decision: recorded, with the state it reported, and counted as its
+     * acknowledgement (nothing more can be sent to it). Atomicity is violated for this transaction.
+     */
+    public void recordConflict(String txId, String participant, BranchState theirs) {
+        write(false, () -> {
+            var recorded = jdbc.sql("""
+                            UPDATE branches SET conflict = :theirs, acknowledged = true, updated_at = now()
+                            WHERE tx_id = :txId AND participant = :participant AND conflict IS NULL""")
+                    .param("theirs", theirs.name())
+                    .param("txId", txId)
+                    .param("participant", participant)
+                    .update();
+            if (recorded > 0) {
+                log.error(
+                        "atomicity violated: transaction {} was decided otherwise, but {} is {}; an operator must"
+                                + " resolve it",
+                        txId,
+                        participant,
+                        theirs);
+                events.publishEvent(
+                        new BranchConflict(SuiteEvent.newEventId(), clock.instant(), txId, participant, theirs.name()));
+            }
+        });
+    }
+
+    /**
+     * Logs the decision; {@code forced}: durable when this returns. Only an undecided transaction (PREPARING,
+     * or PRE_COMMITTING under 3PC) can be decided, so two runs of the same transaction (a recovery and a late
+     * original) can never log different outcomes: the second gets {@link DecisionAlreadyLogged}.
      */
     public void logDecision(String txId, Decision decision, String reason, boolean forced) {
         write(forced, () -> {
@@ -122,7 +190,7 @@ public class DecisionLog {
                             UPDATE transactions
                             SET state = :state, decision = :decision, reason = :reason, decided_at = now(),
                                 updated_at = now()
-                            WHERE tx_id = :txId AND state = 'PREPARING'""")
+                            WHERE tx_id = :txId AND state IN ('PREPARING', 'PRE_COMMITTING')""")
                     .param("state", TransactionState.decided(decision).name())
                     .param("decision", decision.name())
                     .param("reason", reason)

@@ -4,6 +4,7 @@ import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.coordinator.TxState;
+import dev.txsuite.protocol.participant.BranchState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,17 @@ public record LoggedTransaction(
         branches = List.copyOf(branches);
     }
 
-    /** One participant's part, in the order PREPARE lists them; {@code vote} is null until it voted. */
-    public record Branch(String participant, JsonNode payload, Vote vote, boolean acknowledged) {}
+    /**
+     * One participant's part, in the order PREPARE lists them; {@code vote} is null until it voted;
+     * {@code conflict} is the final state the branch reported against the decision, or null.
+     */
+    public record Branch(
+            String participant,
+            JsonNode payload,
+            Vote vote,
+            boolean acknowledged,
+            boolean preCommitted,
+            BranchState conflict) {}
 
     LoggedTransaction withBranches(List<Branch> newBranches) {
         return new LoggedTransaction(
@@ -57,7 +67,26 @@ public record LoggedTransaction(
                 .filter(Branch::acknowledged)
                 .map(Branch::participant)
                 .collect(Collectors.toSet());
-        return new TxState(txId, protocol, participants(), epoch, state.phase(), votes, acked, decision, reason);
+        var preCommitted = branches.stream()
+                .filter(Branch::preCommitted)
+                .map(Branch::participant)
+                .collect(Collectors.toSet());
+        var conflicts = new LinkedHashMap<String, BranchState>();
+        branches.stream()
+                .filter(branch -> branch.conflict() != null)
+                .forEach(branch -> conflicts.put(branch.participant(), branch.conflict()));
+        return new TxState(
+                txId,
+                protocol,
+                participants(),
+                epoch,
+                state.phase(),
+                votes,
+                acked,
+                preCommitted,
+                conflicts,
+                decision,
+                reason);
     }
 
     public List<String> participants() {

@@ -3,6 +3,7 @@ package dev.txsuite.coordinator.log;
 import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Vote;
+import dev.txsuite.protocol.participant.BranchState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -62,7 +63,8 @@ public class LoggedTransactions {
     /** Every unfinished transaction, oldest first. */
     public List<String> unfinished() {
         return jdbc.sql("""
-                        SELECT tx_id FROM transactions WHERE state IN ('PREPARING', 'COMMITTING', 'ABORTING')
+                        SELECT tx_id FROM transactions
+                        WHERE state IN ('PREPARING', 'PRE_COMMITTING', 'COMMITTING', 'ABORTING')
                         ORDER BY created_at""").query(String.class).list();
     }
 
@@ -85,11 +87,27 @@ public class LoggedTransactions {
                 .list();
     }
 
+    /**
+     * 3PC transactions left PRE_COMMITTING more than their deadline plus {@code grace} after the PRE-COMMIT
+     * (their coordinator crashed, or the termination protocol found nobody to ask), oldest first.
+     */
+    public List<String> preCommittingPastDeadline(Duration grace) {
+        return jdbc.sql("""
+                        SELECT tx_id FROM transactions
+                        WHERE state = 'PRE_COMMITTING'
+                          AND pre_committed_at < now() - (timeout_millis + :graceMillis) * interval '1 millisecond'
+                        ORDER BY created_at""")
+                .param("graceMillis", grace.toMillis())
+                .query(String.class)
+                .list();
+    }
+
     /** The branches of the transactions, by transaction id, each list in PREPARE order. */
     private Map<String, List<LoggedTransaction.Branch>> branchesOf(List<String> txIds) {
         return jdbc
                 .sql("""
-                        SELECT tx_id, participant, payload::text AS payload, vote, vote_reason, acknowledged
+                        SELECT tx_id, participant, payload::text AS payload, vote, vote_reason, acknowledged,
+                               pre_committed, conflict
                         FROM branches WHERE tx_id IN (:txIds) ORDER BY tx_id, position""")
                 .param("txIds", txIds)
                 .query((row, rowNumber) -> new TxBranch(
@@ -98,7 +116,11 @@ public class LoggedTransactions {
                                 row.getString("participant"),
                                 json.readTree(row.getString("payload")),
                                 vote(row.getString("vote"), row.getString("vote_reason")),
-                                row.getBoolean("acknowledged"))))
+                                row.getBoolean("acknowledged"),
+                                row.getBoolean("pre_committed"),
+                                row.getString("conflict") == null
+                                        ? null
+                                        : BranchState.valueOf(row.getString("conflict")))))
                 .list()
                 .stream()
                 .collect(Collectors.groupingBy(

@@ -54,6 +54,44 @@ public sealed interface TransactionEvent extends SuiteEvent {
         }
     }
 
+    /** 3PC: every vote was YES and PRE-COMMIT is force-logged; PRE-COMMIT goes out next. Not a decision yet. */
+    record PreCommitted(String eventId, Instant time, String txId) implements TransactionEvent {
+
+        public static final String TYPE = "dev.txsuite.tx.pre-committed.v1";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** 3PC: a participant acknowledged PRE-COMMIT (or was found PRE-COMMITTED by a recovery). */
+    record BranchPreCommitted(String eventId, Instant time, String txId, String participant)
+            implements TransactionEvent {
+
+        public static final String TYPE = "dev.txsuite.tx.branch-pre-committed.v1";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * A participant's branch ended against the decision ({@code state} COMMITTED or ABORTED): atomicity is
+     * violated for this transaction (3PC under a network partition) and an operator must resolve it.
+     */
+    record BranchConflict(String eventId, Instant time, String txId, String participant, String state)
+            implements TransactionEvent {
+
+        public static final String TYPE = "dev.txsuite.tx.branch-conflict.v1";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
     /** {@code decision} COMMIT or ABORT; {@code reason} is null for COMMIT. */
     record Decided(String eventId, Instant time, String txId, String decision, String reason)
             implements TransactionEvent {

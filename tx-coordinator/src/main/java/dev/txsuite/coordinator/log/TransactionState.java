@@ -8,13 +8,14 @@ import java.util.Set;
 /** A transaction's state as the log and the API name it: the machine's phase, with the outcome once ended. */
 public enum TransactionState {
     PREPARING,
+    PRE_COMMITTING,
     COMMITTING,
     ABORTING,
     COMMITTED,
     ABORTED;
 
     /** The states recovery and the phase-two retry job still have work in. */
-    public static final Set<TransactionState> UNFINISHED = EnumSet.of(PREPARING, COMMITTING, ABORTING);
+    public static final Set<TransactionState> UNFINISHED = EnumSet.of(PREPARING, PRE_COMMITTING, COMMITTING, ABORTING);
 
     static TransactionState decided(Decision decision) {
         return decision == Decision.COMMIT ? COMMITTING : ABORTING;
@@ -27,6 +28,7 @@ public enum TransactionState {
     TxPhase phase() {
         return switch (this) {
             case PREPARING -> TxPhase.PREPARING;
+            case PRE_COMMITTING -> TxPhase.PRE_COMMITTING;
             case COMMITTING -> TxPhase.COMMITTING;
             case ABORTING -> TxPhase.ABORTING;
             case COMMITTED, ABORTED -> TxPhase.ENDED;

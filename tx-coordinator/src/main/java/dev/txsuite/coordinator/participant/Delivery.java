@@ -1,11 +1,26 @@
 package dev.txsuite.coordinator.participant;
 
-/** What became of a COMMIT or ABORT message. */
-public enum Delivery {
-    /** 2xx: the participant applied the decision. */
-    ACKNOWLEDGED,
-    /** 404 or 409: the participant says the message contradicts what it knows; a protocol violation. */
-    REFUSED,
+import dev.txsuite.protocol.participant.BranchState;
+
+/** What became of a PRE-COMMIT, COMMIT or ABORT message. */
+public sealed interface Delivery {
+
+    /** 2xx: the participant applied the message. */
+    record Acknowledged() implements Delivery {}
+
+    /**
+     * 404 or 409: the participant says the message contradicts what it knows.
+     *
+     * @param theirs the branch state it reported with a conflict (a branch that ended the other way), or null
+     */
+    record Refused(BranchState theirs) implements Delivery {
+
+        /** Whether the branch already ended (COMMITTED or ABORTED): on its own, the other way. */
+        public boolean ended() {
+            return theirs != null && theirs.isFinal();
+        }
+    }
+
     /** Unreachable, timed out, circuit open or an error status: try again later. */
-    UNDELIVERED
+    record Undelivered() implements Delivery {}
 }

@@ -2,13 +2,19 @@ package dev.txsuite.coordinator.participant;
 
 import dev.txsuite.coordinator.config.CoordinatorProperties;
 import dev.txsuite.coordinator.participant.ParticipantMessages.DecisionMessage;
+import dev.txsuite.coordinator.participant.ParticipantMessages.Peer;
+import dev.txsuite.coordinator.participant.ParticipantMessages.PreCommit;
 import dev.txsuite.coordinator.participant.ParticipantMessages.Prepare;
 import dev.txsuite.coordinator.participant.ParticipantMessages.VoteAnswer;
+import dev.txsuite.faults.Faults;
 import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Vote;
+import dev.txsuite.protocol.participant.BranchState;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,30 +26,43 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the protocol messages to the participants, each behind its own circuit breaker and retry (Resilience4j
  * instances named after the participant). Every protocol message is idempotent (a repeated PREPARE returns the
  * recorded vote), so all are retried with backoff: a pooled connection the participant had already closed must
  * not turn into a NO vote. The vote deadline still bounds PREPARE: a vote that arrives after it is ignored.
+ * A participant that fault injection cuts off fails exactly like one the network cannot reach.
  */
 @Component
 public class ParticipantClient {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantClient.class);
 
+    private final Map<String, URI> urls;
     private final Map<String, RestClient> clients;
     private final RetryRegistry retries;
     private final CircuitBreakerRegistry breakers;
+    private final Faults faults;
+    private final JsonMapper json;
 
     public ParticipantClient(
             RestClient.Builder builder,
             ClientHttpRequestFactory participantRequestFactory,
             CoordinatorProperties properties,
             RetryRegistry retries,
-            CircuitBreakerRegistry breakers) {
+            CircuitBreakerRegistry breakers,
+            Faults faults,
+            JsonMapper json) {
+        this.urls = properties.participants().entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        Map.Entry::getKey, participant -> participant.getValue().url()));
         this.clients = properties.participants().entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(
                         Map.Entry::getKey,
@@ -53,11 +72,21 @@ public class ParticipantClient {
                                 .build()));
         this.retries = retries;
         this.breakers = breakers;
+        this.faults = faults;
+        this.json = json;
     }
 
     /** The participant names a transaction may use. */
     public Set<String> names() {
         return clients.keySet();
+    }
+
+    /**
+     * The participants with the base URLs this coordinator reaches them on, in the order given: what CAN-COMMIT
+     * tells each of them, so that they can run the termination protocol among themselves.
+     */
+    public List<Peer> peers(List<String> participants) {
+        return participants.stream().map(name -> new Peer(name, urls.get(name))).toList();
     }
 
     /** The participant's vote; empty when it could not be had (unreachable, timeout, error, circuit open). */
@@ -84,34 +113,81 @@ public class ParticipantClient {
 
     public Delivery deliver(String participant, String txId, Decision decision, DecisionMessage message) {
         var path = decision == Decision.COMMIT ? "/tx/branches/{txId}/commit" : "/tx/branches/{txId}/abort";
+        return send(participant, path, txId, decision.name(), message);
+    }
+
+    /** 3PC's PRE-COMMIT; idempotent, so retried like the decision. */
+    public Delivery preCommit(String participant, String txId, PreCommit message) {
+        return send(participant, "/tx/branches/{txId}/pre-commit", txId, "PRE-COMMIT", message);
+    }
+
+    /**
+     * The state of the participant's branch ({@code GET /tx/branches/{txId}}): NONE when it has no record;
+     * empty when it cannot be reached. One attempt: the termination protocol presumes an unreachable
+     * participant crashed, and a recovery asks again on its next pass.
+     */
+    public Optional<BranchState> branchState(String participant, String txId) {
+        try {
+            var branch = breakers.circuitBreaker(participant)
+                    .executeSupplier(() -> client(participant)
+                            .get()
+                            .uri("/tx/branches/{txId}", txId)
+                            .retrieve()
+                            .body(JsonNode.class));
+            return Optional.ofNullable(branch)
+                    .map(body -> body.path("state").asString(null))
+                    .map(BranchState::valueOf);
+        } catch (HttpClientErrorException.NotFound e) {
+            return Optional.of(BranchState.NONE);
+        } catch (CallNotPermittedException | RestClientException | IllegalArgumentException e) {
+            log.warn("state of {} at {} not known: {}", txId, participant, why(e));
+            return Optional.empty();
+        }
+    }
+
+    private Delivery send(String participant, String path, String txId, String what, Object message) {
         try {
             return retries.retry(participant)
                     .executeSupplier(breakers.circuitBreaker(participant)
-                            .decorateSupplier(() -> send(participant, path, txId, decision, message)));
+                            .decorateSupplier(() -> post(participant, path, txId, what, message)));
         } catch (CallNotPermittedException | RestClientException e) {
-            log.warn("{} {} to {} not delivered, will retry: {}", decision, txId, participant, why(e));
-            return Delivery.UNDELIVERED;
+            log.warn("{} {} to {} not delivered: {}", what, txId, participant, why(e));
+            return new Delivery.Undelivered();
         }
     }
 
     /** A refusal is an answer, not a failure: returned, so it is neither retried nor held against the circuit. */
-    private Delivery send(String participant, String path, String txId, Decision decision, DecisionMessage message) {
+    private Delivery post(String participant, String path, String txId, String what, Object message) {
         try {
             client(participant).post().uri(path, txId).body(message).retrieve().toBodilessEntity();
-            return Delivery.ACKNOWLEDGED;
+            return new Delivery.Acknowledged();
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)
                     || e.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT)) {
-                log.error(
-                        "protocol violation: {} {} refused by {} with {}: {}",
-                        decision,
-                        txId,
-                        participant,
-                        e.getStatusCode(),
-                        e.getResponseBodyAsString());
-                return Delivery.REFUSED;
+                var theirs = reportedState(e);
+                if (theirs == null) {
+                    log.error(
+                            "protocol violation: {} {} refused by {} with {}: {}",
+                            what,
+                            txId,
+                            participant,
+                            e.getStatusCode(),
+                            e.getResponseBodyAsString());
+                }
+                return new Delivery.Refused(theirs);
             }
             throw e;
+        }
+    }
+
+    /** The final state a branch-conflict problem reports, or null when the refusal says none. */
+    private BranchState reportedState(HttpClientErrorException e) {
+        try {
+            var problem = json.readTree(e.getResponseBodyAsString());
+            var state = problem.path("state").asString(null);
+            return state == null ? null : BranchState.valueOf(state);
+        } catch (JacksonException | IllegalArgumentException unreadable) {
+            return null;
         }
     }
 
@@ -121,6 +197,9 @@ public class ParticipantClient {
     }
 
     private RestClient client(String participant) {
+        if (faults.cutOff(participant)) {
+            throw new ResourceAccessException("the network to " + participant + " is cut by fault injection");
+        }
         var client = clients.get(participant);
         if (client == null) {
             // a transaction recovered from the log may name a participant since removed from the configuration

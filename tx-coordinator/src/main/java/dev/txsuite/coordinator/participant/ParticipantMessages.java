@@ -2,6 +2,8 @@ package dev.txsuite.coordinator.participant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.txsuite.protocol.Vote;
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -10,8 +12,19 @@ public final class ParticipantMessages {
 
     private ParticipantMessages() {}
 
-    /** {@code {"epoch":1,"protocol":"2PC","payload":{...}}} */
-    public record Prepare(long epoch, String protocol, JsonNode payload) {}
+    /**
+     * {@code {"epoch":1,"protocol":"2PC","payload":{...}}}; under 3PC (CAN-COMMIT) also
+     * {@code "participants":[{"name","url"},...]}, every participant of the transaction, for the termination
+     * protocol.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Prepare(long epoch, String protocol, JsonNode payload, List<Peer> participants) {}
+
+    /** A participant of the transaction and the base URL its peers reach it on. */
+    public record Peer(String name, URI url) {}
+
+    /** {@code {"epoch":1}}: PRE-COMMIT. */
+    public record PreCommit(long epoch) {}
 
     /** {@code {"epoch":1}} for COMMIT, {@code {"epoch":1,"reason":"OUT_OF_STOCK"}} for ABORT. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -12,10 +12,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Finishes what the log shows unfinished. At start-up every unfinished transaction is recovered: undecided
- * ones abort (presumed abort), decided ones have their decision sent again. Then, continuously, phase two is
- * retried until every participant acknowledged, and an undecided transaction nobody runs (its coordinator
- * crashed) is aborted once its deadline and the grace are past.
+ * Finishes what the log shows unfinished. At start-up every unfinished transaction is recovered: PREPARING ones
+ * abort (presumed abort), PRE_COMMITTING ones (3PC) are settled by the termination protocol over the states the
+ * participants report, decided ones have their decision sent again. Then, continuously, phase two is retried
+ * until every participant acknowledged, and a transaction nobody runs (its coordinator crashed) is recovered
+ * the same way once its deadline and the grace are past: a PREPARING one counted from its start, a
+ * PRE_COMMITTING one from its PRE-COMMIT.
  */
 @Component
 class RecoverUnfinishedTransactions {
@@ -51,6 +53,11 @@ class RecoverUnfinishedTransactions {
         loggedTransactions.undecidedPastDeadline(properties.answerGrace()).forEach(txId -> {
             if (runs.resume(txId, new Recover())) {
                 log.warn("transaction {} was left undecided past its deadline; aborting it", txId);
+            }
+        });
+        loggedTransactions.preCommittingPastDeadline(properties.answerGrace()).forEach(txId -> {
+            if (runs.resume(txId, new Recover())) {
+                log.warn("transaction {} was left PRE_COMMITTING past its deadline; asking its participants", txId);
             }
         });
     }

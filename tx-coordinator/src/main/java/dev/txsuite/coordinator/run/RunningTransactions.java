@@ -4,9 +4,11 @@ import dev.txsuite.coordinator.log.DecisionLog;
 import dev.txsuite.coordinator.log.LoggedTransactions;
 import dev.txsuite.coordinator.log.NewTransaction;
 import dev.txsuite.coordinator.participant.ParticipantClient;
+import dev.txsuite.faults.Faults;
 import dev.txsuite.protocol.coordinator.TxInput;
 import dev.txsuite.protocol.coordinator.TxState;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -32,32 +34,32 @@ public class RunningTransactions {
             ParticipantClient participants,
             ExecutorService participantCalls,
             TaskScheduler timers,
-            Clock clock) {
-        this.adapters = new RunAdapters(log, participants, participantCalls, timers, clock);
+            Clock clock,
+            Faults faults) {
+        this.adapters = new RunAdapters(log, participants, participantCalls, timers, clock, faults);
         this.loggedTransactions = loggedTransactions;
     }
 
     /**
-     * Runs a transaction that has just been recorded: PREPARE to every participant, and the vote deadline.
-     * Completes with the machine's state once decided and phase two was tried once, or ended.
+     * Runs a transaction that has just been recorded: PREPARE (CAN-COMMIT) to every participant, and the vote
+     * deadline. Completes with the machine's state once decided and phase two was tried once, or ended.
      */
     public CompletableFuture<TxState> begin(NewTransaction tx) {
         var state = TxState.begin(tx.txId(), tx.protocol(), tx.participants(), NewTransaction.FIRST_EPOCH);
-        var run = new TransactionRun(state, tx.payloads(), adapters, this::forget);
+        var run = new TransactionRun(state, tx.timeout(), tx.payloads(), adapters, this::forget);
         var recovering = runs.putIfAbsent(tx.txId(), run);
         if (recovering != null) {
             // start-up recovery found the row between its insert and now: that run decides it
             return recovering.settled();
         }
-        run.voteWithin(tx.timeout());
-        run.apply(new TxInput.Start());
+        run.start();
         return run.settled();
     }
 
     /**
-     * Feeds the input ({@code Recover} or {@code Retry}, both of which leave a transaction decided) to a
-     * transaction that is not running here, in a run carried on from the log. Does nothing if it is running
-     * here (that run has the input's work in hand) or is not in the log.
+     * Feeds the input ({@code Recover} or {@code Retry}) to a transaction that is not running here, in a run
+     * carried on from the log. Does nothing if it is running here (that run has the input's work in hand) or is
+     * not in the log.
      *
      * @return whether the input was applied
      */
@@ -70,7 +72,12 @@ public class RunningTransactions {
                 id -> loggedTransactions
                         .find(id)
                         .map(tx -> {
-                            var run = new TransactionRun(tx.machineState(), tx.payloads(), adapters, this::forget);
+                            var run = new TransactionRun(
+                                    tx.machineState(),
+                                    Duration.ofMillis(tx.timeoutMillis()),
+                                    tx.payloads(),
+                                    adapters,
+                                    this::forget);
                             resumed.set(run);
                             return run;
                         })

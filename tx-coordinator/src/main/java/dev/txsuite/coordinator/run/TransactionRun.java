@@ -3,26 +3,42 @@ package dev.txsuite.coordinator.run;
 import dev.txsuite.coordinator.log.DecisionAlreadyLogged;
 import dev.txsuite.coordinator.participant.Delivery;
 import dev.txsuite.coordinator.participant.ParticipantMessages.DecisionMessage;
+import dev.txsuite.coordinator.participant.ParticipantMessages.Peer;
+import dev.txsuite.coordinator.participant.ParticipantMessages.PreCommit;
 import dev.txsuite.coordinator.participant.ParticipantMessages.Prepare;
 import dev.txsuite.protocol.Decision;
+import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.coordinator.CoordinatorMachine;
 import dev.txsuite.protocol.coordinator.TxInput;
 import dev.txsuite.protocol.coordinator.TxInput.Acked;
+import dev.txsuite.protocol.coordinator.TxInput.BranchStates;
+import dev.txsuite.protocol.coordinator.TxInput.PreCommitAcked;
+import dev.txsuite.protocol.coordinator.TxInput.PreCommitFailed;
 import dev.txsuite.protocol.coordinator.TxInput.PrepareFailed;
+import dev.txsuite.protocol.coordinator.TxInput.Start;
 import dev.txsuite.protocol.coordinator.TxInput.Timeout;
 import dev.txsuite.protocol.coordinator.TxInput.VoteArrived;
 import dev.txsuite.protocol.coordinator.TxOutput;
 import dev.txsuite.protocol.coordinator.TxOutput.LogDecision;
 import dev.txsuite.protocol.coordinator.TxOutput.LogEnd;
+import dev.txsuite.protocol.coordinator.TxOutput.LogPreCommit;
+import dev.txsuite.protocol.coordinator.TxOutput.QueryBranches;
 import dev.txsuite.protocol.coordinator.TxOutput.RecordAck;
+import dev.txsuite.protocol.coordinator.TxOutput.RecordConflict;
+import dev.txsuite.protocol.coordinator.TxOutput.RecordPreCommitAck;
 import dev.txsuite.protocol.coordinator.TxOutput.RecordVote;
 import dev.txsuite.protocol.coordinator.TxOutput.SendDecision;
+import dev.txsuite.protocol.coordinator.TxOutput.SendPreCommit;
 import dev.txsuite.protocol.coordinator.TxOutput.SendPrepare;
 import dev.txsuite.protocol.coordinator.TxPhase;
 import dev.txsuite.protocol.coordinator.TxState;
+import dev.txsuite.protocol.participant.BranchState;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,11 +51,15 @@ import tools.jackson.databind.JsonNode;
  * One transaction driven in memory. Inputs are applied to the {@link CoordinatorMachine} one at a time, under
  * a lock, and each step's outputs are carried out in order before the next input: a log write is done (and a
  * forced one durable) before the message after it leaves. Messages go out on their own threads and their
- * answers come back as inputs.
+ * answers come back as inputs. Two deadlines feed {@link Timeout}: the vote deadline, armed at the start, and
+ * under 3PC the PRE-COMMIT deadline, armed once PRE-COMMIT is logged (the same length again).
  *
  * <p>The run ends ({@link #settled()}) once the transaction ended, or was decided and every decision message
- * returned once; from then on the log is the only state, and the phase-two retry job takes over from it. If a
- * log write fails, the in-memory state may be ahead of the log, so the run ends at once and sends nothing more.
+ * returned once; from then on the log is the only state, and the phase-two retry job takes over from it. A run
+ * does not end while PRE_COMMITTING, except a run resumed from the log whose questions to the participants
+ * all came back without a decision (nobody answered): the log keeps it PRE_COMMITTING for the next recovery
+ * pass. If a log write fails, the in-memory state may be ahead of the log, so the run ends at once and sends
+ * nothing more.
  */
 final class TransactionRun {
 
@@ -49,17 +69,34 @@ final class TransactionRun {
     private final CompletableFuture<TxState> settled = new CompletableFuture<>();
     private final RunAdapters adapters;
     private final Map<String, JsonNode> payloads;
+    private final Duration timeout;
     private final Consumer<TransactionRun> onSettled;
     private final String txId;
     private TxState state;
     private int decisionsInFlight;
-    private ScheduledFuture<?> voteDeadline;
+    /** PRE-COMMIT messages and branch-state queries not returned yet. */
+    private int preCommitCallsInFlight;
+    /** Null in a run resumed from the log: only a run that sent PREPARE arms deadlines. */
+    private ScheduledFuture<?> deadline;
+    /**
+     * Counts the deadlines armed and cancelled. A deadline that fires while the lock is held by the step that
+     * cancels it must not time out what comes next: a stale vote deadline would commit a 3PC transaction
+     * without waiting for a single PRE-COMMIT acknowledgement.
+     */
+    private long deadlineGeneration;
+
     private boolean ended;
 
+    /** @param timeout how long the participants have to vote, and again to acknowledge PRE-COMMIT */
     TransactionRun(
-            TxState state, Map<String, JsonNode> payloads, RunAdapters adapters, Consumer<TransactionRun> onSettled) {
+            TxState state,
+            Duration timeout,
+            Map<String, JsonNode> payloads,
+            RunAdapters adapters,
+            Consumer<TransactionRun> onSettled) {
         this.txId = state.txId();
         this.state = state;
+        this.timeout = timeout;
         this.payloads = Map.copyOf(payloads);
         this.adapters = adapters;
         this.onSettled = onSettled;
@@ -74,13 +111,12 @@ final class TransactionRun {
         return settled;
     }
 
-    void voteWithin(Duration timeout) {
+    /** Arms the vote deadline and sends PREPARE (CAN-COMMIT) to every participant. */
+    void start() {
         lock.lock();
         try {
-            voteDeadline = adapters.timers()
-                    .schedule(
-                            () -> apply(new Timeout()),
-                            adapters.clock().instant().plus(timeout));
+            armDeadline();
+            apply(new Start());
         } finally {
             lock.unlock();
         }
@@ -92,9 +128,10 @@ final class TransactionRun {
             if (ended) {
                 return;
             }
+            var from = state.phase();
             var step = CoordinatorMachine.on(state, input);
             state = step.next();
-            step.outputs().forEach(this::carryOut);
+            step.outputs().forEach(output -> carryOut(output, from));
             endIfSettled();
         } catch (DecisionAlreadyLogged e) {
             log.warn("transaction {}: {}; this run stops and the logged decision is carried out", txId, e.getMessage());
@@ -107,15 +144,37 @@ final class TransactionRun {
         }
     }
 
-    private void carryOut(TxOutput output) {
+    /** @param from the phase the step that produced the output started in */
+    private void carryOut(TxOutput output, TxPhase from) {
         switch (output) {
             case SendPrepare(var participant) -> {
-                var message = new Prepare(state.epoch(), state.protocol().label(), payloads.get(participant));
+                var message = new Prepare(
+                        state.epoch(), state.protocol().label(), payloads.get(participant), peersUnder3pc());
                 adapters.messages().execute(() -> prepare(participant, message));
             }
             case RecordVote(var participant, var vote) -> adapters.log().recordVote(txId, participant, vote);
+            case LogPreCommit() -> {
+                adapters.faults().reached(CoordinatorHaltPoints.VOTES_COLLECTED);
+                cancelDeadline();
+                adapters.log().logPreCommit(txId);
+                // a participant that has not acknowledged PRE-COMMIT by then is presumed crashed
+                armDeadline();
+            }
+            case SendPreCommit(var participant) -> {
+                preCommitCallsInFlight++;
+                var message = new PreCommit(state.epoch());
+                adapters.messages().execute(() -> preCommit(participant, message));
+            }
+            case RecordPreCommitAck(var participant) -> adapters.log().recordPreCommitAck(txId, participant);
             case LogDecision(var decision, var reason, var forced) -> {
-                cancelVoteDeadline();
+                if (decision == Decision.COMMIT) {
+                    adapters.faults()
+                            .reached(
+                                    from == TxPhase.PRE_COMMITTING
+                                            ? CoordinatorHaltPoints.PRE_COMMIT_DONE
+                                            : CoordinatorHaltPoints.VOTES_COLLECTED);
+                }
+                cancelDeadline();
                 adapters.log().logDecision(txId, decision, reason, forced);
             }
             case SendDecision(var participant, var decision) -> {
@@ -124,8 +183,22 @@ final class TransactionRun {
                 adapters.messages().execute(() -> deliver(participant, decision, message));
             }
             case RecordAck(var participant) -> adapters.log().recordAck(txId, participant);
+            case RecordConflict(var participant, var theirs) ->
+                adapters.log().recordConflict(txId, participant, theirs);
+            case QueryBranches() -> {
+                preCommitCallsInFlight++;
+                var participants = state.participants();
+                adapters.messages().execute(() -> queryBranches(participants));
+            }
             case LogEnd() -> adapters.log().logEnd(txId, state.decision());
         }
+    }
+
+    /** CAN-COMMIT carries every participant with its URL, for the termination protocol; 2PC's PREPARE does not. */
+    private List<Peer> peersUnder3pc() {
+        return state.protocol() == Protocol.THREE_PHASE
+                ? adapters.participants().peers(state.participants())
+                : null;
     }
 
     private void prepare(String participant, Prepare message) {
@@ -134,23 +207,80 @@ final class TransactionRun {
                 .orElseGet(() -> new PrepareFailed(participant, Reasons.PARTICIPANT_UNAVAILABLE)));
     }
 
+    /**
+     * A refusal that reports a branch already ended goes to the machine (ABORTED: the participants ran the
+     * termination protocol without this coordinator); any other refusal, or no answer, means the participant
+     * is presumed crashed.
+     */
+    private void preCommit(String participant, PreCommit message) {
+        var delivery = adapters.participants().preCommit(participant, txId, message);
+        lock.lock();
+        try {
+            preCommitCallsInFlight--;
+            TxInput input = switch (delivery) {
+                case Delivery.Acknowledged() -> new PreCommitAcked(participant);
+                case Delivery.Refused refused
+                when refused.ended() -> new TxInput.Refused(participant, refused.theirs());
+                case Delivery.Refused _, Delivery.Undelivered _ -> new PreCommitFailed(participant);
+            };
+            apply(input);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void deliver(String participant, Decision decision, DecisionMessage message) {
         var delivery = adapters.participants().deliver(participant, txId, decision, message);
         lock.lock();
         try {
             decisionsInFlight--;
-            if (delivery == Delivery.ACKNOWLEDGED) {
-                apply(new Acked(participant));
-            } else {
-                endIfSettled();
+            switch (delivery) {
+                case Delivery.Acknowledged() -> apply(new Acked(participant));
+                case Delivery.Refused refused
+                when refused.ended() -> apply(new TxInput.Refused(participant, refused.theirs()));
+                // not acknowledged: the phase-two retry job sends it again
+                case Delivery.Refused _, Delivery.Undelivered _ -> endIfSettled();
             }
         } finally {
             lock.unlock();
         }
     }
 
+    /** Every participant at once; one that does not answer is left out, as the termination protocol wants. */
+    private void queryBranches(List<String> participants) {
+        var queries = new LinkedHashMap<String, CompletableFuture<Optional<BranchState>>>();
+        participants.forEach(name -> queries.put(
+                name,
+                CompletableFuture.supplyAsync(
+                        () -> adapters.participants().branchState(name, txId), adapters.messages())));
+        var reachable = new LinkedHashMap<String, BranchState>();
+        queries.forEach((name, query) -> query.join().ifPresent(branch -> reachable.put(name, branch)));
+        var silent = participants.stream()
+                .filter(name -> !reachable.containsKey(name))
+                .toList();
+        log.info(
+                "transaction {} was left PRE_COMMITTING; the termination protocol over its branches {}{}",
+                txId,
+                reachable,
+                silent.isEmpty() ? "" : " (no answer from " + silent + ", presumed crashed)");
+        lock.lock();
+        try {
+            preCommitCallsInFlight--;
+            apply(new BranchStates(reachable));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void endIfSettled() {
-        if (state.phase() == TxPhase.ENDED || (state.decision() != null && decisionsInFlight == 0)) {
+        var settledNow = switch (state.phase()) {
+            case ENDED -> true;
+            case COMMITTING, ABORTING -> decisionsInFlight == 0;
+            // a resumed run that nobody answered: the next recovery pass asks again
+            case PRE_COMMITTING -> deadline == null && preCommitCallsInFlight == 0;
+            case PREPARING -> false;
+        };
+        if (settledNow) {
             end();
         }
     }
@@ -160,14 +290,32 @@ final class TransactionRun {
             return;
         }
         ended = true;
-        cancelVoteDeadline();
+        cancelDeadline();
         onSettled.accept(this);
         settled.complete(state);
     }
 
-    private void cancelVoteDeadline() {
-        if (voteDeadline != null) {
-            voteDeadline.cancel(false);
+    private void armDeadline() {
+        var generation = ++deadlineGeneration;
+        deadline = adapters.timers()
+                .schedule(() -> timeOut(generation), adapters.clock().instant().plus(timeout));
+    }
+
+    private void timeOut(long generation) {
+        lock.lock();
+        try {
+            if (generation == deadlineGeneration) {
+                apply(new Timeout());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void cancelDeadline() {
+        deadlineGeneration++;
+        if (deadline != null) {
+            deadline.cancel(false);
         }
     }
 }

@@ -53,9 +53,9 @@ class LiveViewTests extends CoordinatorIntegrationTest {
                     assertThat(tx.outcome()).isNull();
                     assertThat(tx.participants())
                             .containsExactly(
-                                    new Participant("order", "YES", null, false),
-                                    new Participant("inventory", "YES", null, false),
-                                    new Participant("payment", null, null, false));
+                                    new Participant("order", "YES", null, false, false, null),
+                                    new Participant("inventory", "YES", null, false, false, null),
+                                    new Participant("payment", null, null, false, false, null));
                 }));
 
         PAYMENT.answersHeldPrepares();
@@ -94,7 +94,7 @@ class LiveViewTests extends CoordinatorIntegrationTest {
                     assertThat(tx.reason()).isEqualTo("OUT_OF_STOCK");
                     assertThat(tx.participants())
                             .filteredOn(participant -> participant.participant().equals("inventory"))
-                            .containsExactly(new Participant("inventory", "NO", "OUT_OF_STOCK", false));
+                            .containsExactly(new Participant("inventory", "NO", "OUT_OF_STOCK", false, false, null));
                 }));
     }
 

@@ -45,11 +45,54 @@ class TransactionsLiveViewTests {
             assertThat(tx.outcome()).isEqualTo("COMMITTED");
             assertThat(tx.participants())
                     .containsExactly(
-                            new Participant("order", null, null, false), new Participant("payment", "YES", null, true));
+                            new Participant("order", null, null, false, false, null),
+                            new Participant("payment", "YES", null, true, false, null));
             assertThat(tx.events())
                     .extracting(LiveTransactions.Event::type)
                     .containsExactly("begun", "vote-received", "decided", "branch-acknowledged", "completed");
         });
+    }
+
+    @Test
+    void shouldFollowAThreePhaseCommitThroughPreCommitToABranchThatEndedAgainstTheDecision() {
+        view.apply(event(
+                "tx-3pc",
+                TransactionEvent.Begun.TYPE,
+                0,
+                Map.of("protocol", "3PC", "owner", "coordinator-1", "participants", List.of("order", "payment"))));
+        view.apply(event("tx-3pc", TransactionEvent.PreCommitted.TYPE, 1, Map.of()));
+        view.apply(event("tx-3pc", TransactionEvent.BranchPreCommitted.TYPE, 2, Map.of("participant", "order")));
+
+        assertThat(view.snapshot(START.plusSeconds(3)).inFlight())
+                .singleElement()
+                .satisfies(tx -> {
+                    assertThat(tx.phase()).isEqualTo("PRE_COMMITTING");
+                    assertThat(tx.decision()).isNull();
+                    assertThat(tx.participants())
+                            .containsExactly(
+                                    new Participant("order", null, null, false, true, null),
+                                    new Participant("payment", null, null, false, false, null));
+                });
+
+        view.apply(event("tx-3pc", TransactionEvent.Decided.TYPE, 4, Map.of("decision", "COMMIT")));
+        view.apply(event(
+                "tx-3pc",
+                TransactionEvent.BranchConflict.TYPE,
+                5,
+                Map.of("participant", "payment", "state", "ABORTED")));
+
+        assertThat(view.snapshot(START.plusSeconds(6)).inFlight())
+                .singleElement()
+                .satisfies(tx -> {
+                    assertThat(tx.phase()).isEqualTo("COMMITTING");
+                    assertThat(tx.participants())
+                            .filteredOn(participant -> participant.participant().equals("payment"))
+                            .containsExactly(new Participant("payment", null, null, true, false, "ABORTED"));
+                    assertThat(tx.events())
+                            .extracting(LiveTransactions.Event::type)
+                            .containsExactly(
+                                    "begun", "pre-committed", "branch-pre-committed", "decided", "branch-conflict");
+                });
     }
 
     @Test

@@ -4,33 +4,14 @@ import static dev.txsuite.coordinator.TransactionRequestBuilder.aTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.txsuite.coordinator.CoordinatorIntegrationTest;
-import dev.txsuite.events.Topics;
+import dev.txsuite.coordinator.TxEventsRecordingTest;
 import dev.txsuite.testing.RecordedEvent;
-import dev.txsuite.testing.TopicRecorder;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-class TransactionEventsTests extends CoordinatorIntegrationTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private TopicRecorder txEvents;
-
-    @BeforeEach
-    void recordTxEvents() {
-        txEvents = TopicRecorder.recording(Topics.TX_EVENTS);
-    }
-
-    @AfterEach
-    void stopRecording() {
-        txEvents.close();
-    }
+class TransactionEventsTests extends TxEventsRecordingTest {
 
     @Test
     void shouldPublishEveryChangeOfACommittedTransactionExactlyOnceAsACloudEvent() {
@@ -148,9 +129,5 @@ class TransactionEventsTests extends CoordinatorIntegrationTest {
         return bodies(events, type).stream()
                 .map(body -> body.get("participant").asString())
                 .toList();
-    }
-
-    private static JsonNode body(RecordedEvent event) {
-        return JSON.readTree(event.value());
     }
 }

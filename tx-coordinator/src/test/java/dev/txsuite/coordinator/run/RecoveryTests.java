@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.txsuite.coordinator.CoordinatorIntegrationTest;
+import dev.txsuite.coordinator.ScriptedParticipant;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class RecoveryTests extends CoordinatorIntegrationTest {
@@ -61,5 +65,84 @@ class RecoveryTests extends CoordinatorIntegrationTest {
         assertThat(INVENTORY.stepsReceived(txId)).containsExactly("commit");
         assertThat(PAYMENT.stepsReceived(txId)).containsExactly("commit");
         assertThat(acknowledgements(txId)).containsExactly(true, true, true);
+    }
+
+    /** Termination rules: all READY, or any ABORTED (and none past PRE-COMMIT): abort. */
+    @ParameterizedTest(name = "order {0}, inventory {1}, payment {2}")
+    @CsvSource({"PREPARED, PREPARED, PREPARED", "PREPARED, ABORTED, PREPARED"})
+    void shouldAbortAPreCommittingTransactionWhenNoBranchIsPreCommitted(
+            String order, String inventory, String payment) {
+        ORDER.reportsBranchAs(order);
+        INVENTORY.reportsBranchAs(inventory);
+        PAYMENT.reportsBranchAs(payment);
+        var txId = recoverAPreCommittedTransaction();
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(logRow(txId))
+                        .contains(new LogRow("ABORTED", "ABORT", "COORDINATOR_RECOVERY", true, true)));
+        for (var participant : List.of(ORDER, INVENTORY, PAYMENT)) {
+            assertThat(participant.stepsReceived(txId)).containsExactly("state", "abort");
+        }
+    }
+
+    @Test
+    void shouldPreCommitTheReadyBranchesAndCommitWhenOneBranchIsPreCommitted() {
+        ORDER.reportsBranchAs("PRE_COMMITTED");
+        INVENTORY.reportsBranchAs("PREPARED");
+        PAYMENT.reportsBranchAs("PREPARED");
+        var txId = recoverAPreCommittedTransaction();
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(logRow(txId)).contains(new LogRow("COMMITTED", "COMMIT", null, true, true)));
+        assertThat(ORDER.stepsReceived(txId)).containsExactly("state", "commit");
+        assertThat(INVENTORY.stepsReceived(txId)).containsExactly("state", "pre-commit", "commit");
+        assertThat(PAYMENT.stepsReceived(txId)).containsExactly("state", "pre-commit", "commit");
+        assertThat(preCommitAcknowledgements(txId)).containsExactly(true, true, true);
+        assertThat(acknowledgements(txId)).containsExactly(true, true, true);
+    }
+
+    @Test
+    void shouldAskAgainLaterWhenNoParticipantAnswersTheRecoveryOfAPreCommittingTransaction() {
+        List.of(ORDER, INVENTORY, PAYMENT).forEach(participant -> {
+            participant.goesDown();
+            participant.reportsBranchAs("PRE_COMMITTED");
+        });
+        // left by a crash long ago, so the scheduled recovery pass takes it over
+        var txId = aLoggedTransaction()
+                .preCommitting()
+                .createdAgo(Duration.ofMinutes(1))
+                .timeoutMillis(1000)
+                .votedYes("order")
+                .votedYes("inventory")
+                .votedYes("payment")
+                .insertInto(jdbc);
+
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() ->
+                        assertThat(logRow(txId)).contains(new LogRow("PRE_COMMITTING", null, null, false, false)));
+
+        List.of(ORDER, INVENTORY, PAYMENT).forEach(ScriptedParticipant::comesBack);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(logRow(txId)).contains(new LogRow("COMMITTED", "COMMIT", null, true, true)));
+        // a pass may have asked while only some were back: whoever answered PRE_COMMITTED settles it
+        for (var participant : List.of(ORDER, INVENTORY, PAYMENT)) {
+            assertThat(participant.stepsReceived(txId)).endsWith("commit").doesNotContain("pre-commit", "abort");
+        }
+    }
+
+    /** A 3PC transaction whose coordinator crashed after logging PRE-COMMIT, recovered as at start-up. */
+    private String recoverAPreCommittedTransaction() {
+        var txId = aLoggedTransaction()
+                .preCommitting()
+                .votedYes("order")
+                .votedYes("inventory")
+                .votedYes("payment")
+                .insertInto(jdbc);
+        recovery.recoverAfterStart();
+        return txId;
     }
 }

@@ -1,27 +1,47 @@
 package dev.txsuite.protocol.coordinator;
 
 import dev.txsuite.protocol.Decision;
+import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.coordinator.TxInput.Acked;
+import dev.txsuite.protocol.coordinator.TxInput.BranchStates;
+import dev.txsuite.protocol.coordinator.TxInput.PreCommitAcked;
+import dev.txsuite.protocol.coordinator.TxInput.PreCommitFailed;
 import dev.txsuite.protocol.coordinator.TxInput.PrepareFailed;
 import dev.txsuite.protocol.coordinator.TxInput.Recover;
+import dev.txsuite.protocol.coordinator.TxInput.Refused;
 import dev.txsuite.protocol.coordinator.TxInput.Retry;
 import dev.txsuite.protocol.coordinator.TxInput.Start;
 import dev.txsuite.protocol.coordinator.TxInput.Timeout;
 import dev.txsuite.protocol.coordinator.TxInput.VoteArrived;
 import dev.txsuite.protocol.coordinator.TxOutput.LogDecision;
 import dev.txsuite.protocol.coordinator.TxOutput.LogEnd;
+import dev.txsuite.protocol.coordinator.TxOutput.LogPreCommit;
+import dev.txsuite.protocol.coordinator.TxOutput.QueryBranches;
 import dev.txsuite.protocol.coordinator.TxOutput.RecordAck;
+import dev.txsuite.protocol.coordinator.TxOutput.RecordConflict;
+import dev.txsuite.protocol.coordinator.TxOutput.RecordPreCommitAck;
 import dev.txsuite.protocol.coordinator.TxOutput.RecordVote;
 import dev.txsuite.protocol.coordinator.TxOutput.SendDecision;
+import dev.txsuite.protocol.coordinator.TxOutput.SendPreCommit;
 import dev.txsuite.protocol.coordinator.TxOutput.SendPrepare;
+import dev.txsuite.protocol.participant.BranchState;
+import dev.txsuite.protocol.participant.Termination;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The two-phase-commit coordinator with presumed abort: (state, input) to (state, outputs). Pure and
- * deterministic; the caller sends the messages, writes the log and fires the timers.
+ * The coordinator of two-phase commit (presumed abort) and three-phase commit: (state, input) to (state,
+ * outputs). Pure and deterministic; the caller sends the messages, writes the log and fires the timers.
+ *
+ * <p>3PC adds a phase between the votes and the decision: PRE-COMMIT is force-logged and sent, and COMMIT is
+ * decided once every participant acknowledged it or was given up on as crashed. A coordinator that recovers a
+ * transaction in that phase does not simply commit: while it was gone the participants may have run the
+ * termination protocol and aborted, so it leads the termination protocol itself ({@link Termination}).
  *
  * <p>Late, repeated and out-of-order inputs are harmless: a vote after the decision, an ack from a
  * participant that owes none, or a second timeout change nothing.
@@ -36,8 +56,12 @@ public final class CoordinatorMachine {
             case VoteArrived vote -> onVote(state, vote.participant(), vote.vote());
             case PrepareFailed failed -> onVote(state, failed.participant(), Vote.no(failed.reason()));
             case Timeout timeout -> onTimeout(state);
+            case PreCommitAcked acked -> onPreCommitted(state, acked.participant(), true);
+            case PreCommitFailed failed -> onPreCommitted(state, failed.participant(), false);
             case Acked acked -> onAck(state, acked.participant());
-            case Retry retry -> resendDecision(state);
+            case Refused refused -> onRefused(state, refused.participant(), refused.theirs());
+            case BranchStates states -> onBranchStates(state, states);
+            case Retry retry -> resend(state);
             case Recover recover -> onRecover(state);
         };
     }
@@ -63,13 +87,21 @@ public final class CoordinatorMachine {
         if (!vote.isYes()) {
             return decide(next, Decision.ABORT, vote.reason(), outputs);
         }
-        if (next.votes().size() == next.participants().size()) {
-            return decide(next, Decision.COMMIT, null, outputs);
+        if (next.votes().size() < next.participants().size()) {
+            return new TxStep(next, outputs);
         }
-        return new TxStep(next, outputs);
+        if (next.protocol() == Protocol.THREE_PHASE) {
+            outputs.add(new LogPreCommit());
+            next.participants().forEach(name -> outputs.add(new SendPreCommit(name)));
+            return new TxStep(next.preCommitting(), outputs);
+        }
+        return decide(next, Decision.COMMIT, null, outputs);
     }
 
     private static TxStep onTimeout(TxState state) {
+        if (state.phase() == TxPhase.PRE_COMMITTING) {
+            return decide(state, Decision.COMMIT, null, new ArrayList<>());
+        }
         if (state.phase() != TxPhase.PREPARING) {
             return unchanged(state);
         }
@@ -85,6 +117,20 @@ public final class CoordinatorMachine {
         return decide(next, Decision.ABORT, Reasons.VOTE_TIMEOUT, outputs);
     }
 
+    /** An acknowledgement is recorded; a participant given up on is only counted, so recovery asks it again. */
+    private static TxStep onPreCommitted(TxState state, String participant, boolean acknowledged) {
+        if (state.phase() != TxPhase.PRE_COMMITTING
+                || !state.participants().contains(participant)
+                || state.preCommitted().contains(participant)) {
+            return unchanged(state);
+        }
+        List<TxOutput> outputs = new ArrayList<>();
+        if (acknowledged) {
+            outputs.add(new RecordPreCommitAck(participant));
+        }
+        return commitOncePreCommitted(state.withPreCommitted(Set.of(participant)), outputs);
+    }
+
     private static TxStep onAck(TxState state, String participant) {
         if (state.decision() == null
                 || state.phase() == TxPhase.ENDED
@@ -98,30 +144,104 @@ public final class CoordinatorMachine {
         return endIfAllAcked(next, outputs);
     }
 
+    /**
+     * A branch that ended against what this coordinator is doing. Before the decision (3PC, PRE-COMMIT refused
+     * by an aborted branch) the transaction aborts with it: nothing can have committed without this
+     * coordinator's COMMIT or a PRE-COMMITTED branch, and the one that refused shows the participants decided
+     * to abort. After the decision it is a split outcome: recorded, never hidden, and nothing more is sent to it.
+     */
+    private static TxStep onRefused(TxState state, String participant, BranchState theirs) {
+        if (!state.participants().contains(participant) || !theirs.isFinal()) {
+            return unchanged(state);
+        }
+        if (state.phase() == TxPhase.PRE_COMMITTING && theirs == BranchState.ABORTED) {
+            return decide(state, Decision.ABORT, Reasons.COORDINATOR_LOST, new ArrayList<>());
+        }
+        var against = state.decision() == Decision.COMMIT ? BranchState.ABORTED : BranchState.COMMITTED;
+        if (state.decision() == null
+                || state.phase() == TxPhase.ENDED
+                || theirs != against
+                || state.conflicts().containsKey(participant)) {
+            return unchanged(state);
+        }
+        List<TxOutput> outputs = new ArrayList<>();
+        outputs.add(new RecordConflict(participant, theirs));
+        return endIfAllAcked(state.withConflict(participant, theirs), outputs);
+    }
+
+    /**
+     * 3PC recovery leads the termination protocol over the branches that answered. A COMMIT plan first sends
+     * PRE-COMMIT to the READY branches and commits once they acknowledged; a branch that did not answer is
+     * presumed crashed and not waited for.
+     */
+    private static TxStep onBranchStates(TxState state, BranchStates states) {
+        if (state.phase() != TxPhase.PRE_COMMITTING) {
+            return unchanged(state);
+        }
+        var reachable = new LinkedHashMap<>(states.reachable());
+        reachable.keySet().retainAll(state.participants());
+        var plan = Termination.plan(reachable);
+        if (plan.isEmpty()) {
+            return unchanged(state);
+        }
+        if (plan.get().decision() == Decision.ABORT) {
+            return decide(state, Decision.ABORT, Reasons.COORDINATOR_RECOVERY, new ArrayList<>());
+        }
+        var waitFor = plan.get().preCommitFirst();
+        Set<String> accountedFor = new HashSet<>(state.participants());
+        waitFor.forEach(accountedFor::remove);
+        List<TxOutput> outputs = new ArrayList<>();
+        reachable.forEach((name, branch) -> {
+            if (branch == BranchState.PRE_COMMITTED && !state.preCommitted().contains(name)) {
+                outputs.add(new RecordPreCommitAck(name));
+            }
+        });
+        waitFor.forEach(name -> outputs.add(new SendPreCommit(name)));
+        return commitOncePreCommitted(state.withPreCommitted(accountedFor), outputs);
+    }
+
     private static TxStep onRecover(TxState state) {
         return switch (state.phase()) {
-            // Presumed abort: nothing was forced, so no participant can have been told to commit.
+            // Presumed abort: nothing was forced, so no participant can have been told to commit. Under 3PC no
+            // PRE-COMMIT was logged either, so no participant can be PRE-COMMITTED.
             case PREPARING -> decide(state, Decision.ABORT, Reasons.COORDINATOR_RECOVERY, new ArrayList<>());
-            case COMMITTING, ABORTING -> resendDecision(state);
+            case PRE_COMMITTING -> new TxStep(state, List.of(new QueryBranches()));
+            case COMMITTING, ABORTING -> resend(state);
             case ENDED -> unchanged(state);
         };
+    }
+
+    private static TxStep commitOncePreCommitted(TxState state, List<TxOutput> outputs) {
+        if (state.preCommitted().containsAll(state.participants())) {
+            return decide(state, Decision.COMMIT, null, outputs);
+        }
+        return new TxStep(state, outputs);
     }
 
     private static TxStep decide(TxState state, Decision decision, String reason, List<TxOutput> outputs) {
         var next = state.decided(decision, reason);
         outputs.add(new LogDecision(decision, reason, decision == Decision.COMMIT));
-        next.decisionRecipients().forEach(name -> outputs.add(new SendDecision(name, decision)));
+        next.decisionRecipients().stream()
+                .filter(name -> !next.acked().contains(name))
+                .forEach(name -> outputs.add(new SendDecision(name, decision)));
         return endIfAllAcked(next, outputs);
     }
 
-    private static TxStep resendDecision(TxState state) {
-        if (state.phase() != TxPhase.COMMITTING && state.phase() != TxPhase.ABORTING) {
-            return unchanged(state);
-        }
+    private static TxStep resend(TxState state) {
         List<TxOutput> outputs = new ArrayList<>();
-        state.decisionRecipients().stream()
-                .filter(name -> !state.acked().contains(name))
-                .forEach(name -> outputs.add(new SendDecision(name, state.decision())));
+        switch (state.phase()) {
+            case PRE_COMMITTING ->
+                state.participants().stream()
+                        .filter(name -> !state.preCommitted().contains(name))
+                        .forEach(name -> outputs.add(new SendPreCommit(name)));
+            case COMMITTING, ABORTING ->
+                state.decisionRecipients().stream()
+                        .filter(name -> !state.acked().contains(name))
+                        .forEach(name -> outputs.add(new SendDecision(name, state.decision())));
+            case PREPARING, ENDED -> {
+                return unchanged(state);
+            }
+        }
         return endIfAllAcked(state, outputs);
     }
 

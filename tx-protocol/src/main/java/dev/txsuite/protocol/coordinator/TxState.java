@@ -4,6 +4,7 @@ import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.Vote;
+import dev.txsuite.protocol.participant.BranchState;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Set;
  *
  * @param participants the participant names, in the order PREPARE lists them
  * @param votes the votes received so far (a missing participant has not voted)
- * @param acked the participants that acknowledged the decision
+ * @param acked the participants that acknowledged the decision (or whose branch ended against it)
+ * @param preCommitted 3PC: the participants that acknowledged PRE-COMMIT, or were given up on as crashed
+ * @param conflicts the participants whose branch ended against the decision, with the state they reported
  * @param decision null until decided
  * @param reason why it aborted (the first NO vote's reason), or null
  */
@@ -27,6 +30,8 @@ public record TxState(
         TxPhase phase,
         Map<String, Vote> votes,
         Set<String> acked,
+        Set<String> preCommitted,
+        Map<String, BranchState> conflicts,
         Decision decision,
         String reason) {
 
@@ -37,11 +42,24 @@ public record TxState(
         participants = List.copyOf(participants);
         votes = Map.copyOf(votes);
         acked = Set.copyOf(acked);
+        preCommitted = Set.copyOf(preCommitted);
+        conflicts = Map.copyOf(conflicts);
     }
 
     /** A transaction that has just been recorded, before any PREPARE was sent. */
     public static TxState begin(String txId, Protocol protocol, List<String> participants, long epoch) {
-        return new TxState(txId, protocol, participants, epoch, TxPhase.PREPARING, Map.of(), Set.of(), null, null);
+        return new TxState(
+                txId,
+                protocol,
+                participants,
+                epoch,
+                TxPhase.PREPARING,
+                Map.of(),
+                Set.of(),
+                Set.of(),
+                Map.of(),
+                null,
+                null);
     }
 
     /**
@@ -69,24 +87,97 @@ public record TxState(
                 && !Reasons.isTechnical(votes.get(participant).reason());
     }
 
+    /** The same transaction driven by a coordinator instance that took it over, with its higher epoch. */
+    public TxState takenOver(long newEpoch) {
+        if (newEpoch <= epoch) {
+            throw new IllegalArgumentException("a takeover raises the epoch: " + newEpoch + " <= " + epoch);
+        }
+        return new TxState(
+                txId, protocol, participants, newEpoch, phase, votes, acked, preCommitted, conflicts, decision, reason);
+    }
+
     TxState withVote(String participant, Vote vote) {
         var newVotes = new LinkedHashMap<>(votes);
         newVotes.put(participant, vote);
-        return new TxState(txId, protocol, participants, epoch, phase, newVotes, acked, decision, reason);
+        return new TxState(
+                txId, protocol, participants, epoch, phase, newVotes, acked, preCommitted, conflicts, decision, reason);
+    }
+
+    TxState preCommitting() {
+        return new TxState(
+                txId,
+                protocol,
+                participants,
+                epoch,
+                TxPhase.PRE_COMMITTING,
+                votes,
+                acked,
+                preCommitted,
+                conflicts,
+                decision,
+                reason);
+    }
+
+    TxState withPreCommitted(Set<String> more) {
+        var newPreCommitted = new LinkedHashSet<>(preCommitted);
+        newPreCommitted.addAll(more);
+        return new TxState(
+                txId, protocol, participants, epoch, phase, votes, acked, newPreCommitted, conflicts, decision, reason);
     }
 
     TxState decided(Decision newDecision, String newReason) {
         var newPhase = newDecision == Decision.COMMIT ? TxPhase.COMMITTING : TxPhase.ABORTING;
-        return new TxState(txId, protocol, participants, epoch, newPhase, votes, acked, newDecision, newReason);
+        return new TxState(
+                txId,
+                protocol,
+                participants,
+                epoch,
+                newPhase,
+                votes,
+                acked,
+                preCommitted,
+                conflicts,
+                newDecision,
+                newReason);
     }
 
     TxState withAck(String participant) {
         var newAcked = new LinkedHashSet<>(acked);
         newAcked.add(participant);
-        return new TxState(txId, protocol, participants, epoch, phase, votes, newAcked, decision, reason);
+        return new TxState(
+                txId, protocol, participants, epoch, phase, votes, newAcked, preCommitted, conflicts, decision, reason);
+    }
+
+    TxState withConflict(String participant, BranchState theirs) {
+        var newConflicts = new LinkedHashMap<>(conflicts);
+        newConflicts.put(participant, theirs);
+        return new TxState(
+                        txId,
+                        protocol,
+                        participants,
+                        epoch,
+                        phase,
+                        votes,
+                        acked,
+                        preCommitted,
+                        newConflicts,
+                        decision,
+                        reason)
+                .withAck(participant);
     }
 
     TxState ended() {
-        return new TxState(txId, protocol, participants, epoch, TxPhase.ENDED, votes, acked, decision, reason);
+        return new TxState(
+                txId,
+                protocol,
+                participants,
+                epoch,
+                TxPhase.ENDED,
+                votes,
+                acked,
+                preCommitted,
+                conflicts,
+                decision,
+                reason);
     }
 }

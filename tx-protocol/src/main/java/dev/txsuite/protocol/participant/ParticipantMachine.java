@@ -1,9 +1,11 @@
 package dev.txsuite.protocol.participant;
 
+import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.participant.BranchMessage.Abort;
 import dev.txsuite.protocol.participant.BranchMessage.Commit;
+import dev.txsuite.protocol.participant.BranchMessage.PreCommit;
 import dev.txsuite.protocol.participant.BranchMessage.Prepare;
 import dev.txsuite.protocol.participant.Reply.Ack;
 import dev.txsuite.protocol.participant.Reply.Refusal;
@@ -11,12 +13,15 @@ import dev.txsuite.protocol.participant.Reply.Refused;
 import dev.txsuite.protocol.participant.Reply.VoteReply;
 
 /**
- * The two-phase-commit participant: (branch record, message) to (next record, work, reply). Pure and
- * deterministic: the caller owns the database, the network and the clock.
+ * The participant of two- and three-phase commit: (branch record, message) to (next record, work, reply). Pure
+ * and deterministic: the caller owns the database, the network and the clock, and reports an expired timer
+ * with {@link #timedOut}.
  *
  * <p>Every message may arrive twice, late or out of order. A repeated PREPARE returns the recorded
  * vote; an ABORT for an unknown transaction leaves a tombstone so that a late PREPARE votes NO; a COMMIT
- * for an unknown transaction is refused, never acknowledged.
+ * for an unknown transaction is refused, never acknowledged. Under 3PC a READY branch (PREPARED) may be
+ * committed directly: the coordinator decides COMMIT without a PRE-COMMIT acknowledgement from a participant
+ * it believes crashed, and a termination leader tells the decision to every branch it reaches.
  */
 public final class ParticipantMachine {
 
@@ -28,7 +33,8 @@ public final class ParticipantMachine {
         }
         long epoch = Math.max(branch.epoch(), message.epoch());
         return switch (message) {
-            case Prepare prepare -> onPrepare(branch, epoch);
+            case Prepare prepare -> onPrepare(branch, epoch, prepare);
+            case PreCommit preCommit -> onPreCommit(branch, epoch);
             case Commit commit -> onCommit(branch, epoch);
             case Abort abort -> onAbort(branch, epoch, abort.reason());
         };
@@ -45,10 +51,31 @@ public final class ParticipantMachine {
         return new BranchStep(next, Work.NONE, new VoteReply(vote));
     }
 
-    private static BranchStep onPrepare(Branch branch, long epoch) {
+    /**
+     * What the participant does when the timer of an in-doubt branch expires: a 2PC branch only asks the
+     * coordinator (it never decides alone: that is 2PC's blocking); a 3PC branch asks the coordinator and, if
+     * the coordinator cannot be reached, runs the termination protocol ({@link Termination}) with the other
+     * participants. A branch that is not in doubt has nothing to do.
+     */
+    public static OnTimeout timedOut(Branch branch) {
+        if (!branch.state().isInDoubt()) {
+            return OnTimeout.NOTHING;
+        }
+        return branch.protocol() == Protocol.THREE_PHASE
+                ? OnTimeout.ASK_COORDINATOR_ELSE_TERMINATE
+                : OnTimeout.ASK_COORDINATOR;
+    }
+
+    private static BranchStep onPrepare(Branch branch, long epoch, Prepare prepare) {
         return switch (branch.state()) {
-            case NONE -> new BranchStep(branch.with(BranchState.NONE, null, epoch, null), Work.PREPARE, null);
-            case PREPARED, COMMITTED -> new BranchStep(seen(branch, epoch), Work.NONE, new VoteReply(branch.vote()));
+            case NONE ->
+                new BranchStep(
+                        branch.runs(prepare.protocol(), prepare.participants())
+                                .with(BranchState.NONE, null, epoch, null),
+                        Work.PREPARE,
+                        null);
+            case PREPARED, PRE_COMMITTED, COMMITTED ->
+                new BranchStep(seen(branch, epoch), Work.NONE, new VoteReply(branch.vote()));
             case ABORTED ->
                 new BranchStep(
                         seen(branch, epoch),
@@ -60,10 +87,27 @@ public final class ParticipantMachine {
         };
     }
 
+    private static BranchStep onPreCommit(Branch branch, long epoch) {
+        return switch (branch.state()) {
+            case NONE ->
+                refuse(branch, Refused.UNKNOWN_TRANSACTION, "PRE-COMMIT for a transaction never prepared here");
+            case PREPARED ->
+                branch.protocol() == Protocol.THREE_PHASE
+                        ? new BranchStep(
+                                branch.with(BranchState.PRE_COMMITTED, branch.vote(), epoch, null),
+                                Work.NONE,
+                                new Ack(BranchState.PRE_COMMITTED))
+                        : refuse(branch, Refused.CONFLICT, "PRE-COMMIT for a branch prepared under 2PC");
+            // a late or repeated PRE-COMMIT: the branch is there already, or past it
+            case PRE_COMMITTED, COMMITTED -> new BranchStep(seen(branch, epoch), Work.NONE, new Ack(branch.state()));
+            case ABORTED -> refuse(branch, Refused.CONFLICT, "PRE-COMMIT for a branch that is already aborted");
+        };
+    }
+
     private static BranchStep onCommit(Branch branch, long epoch) {
         return switch (branch.state()) {
             case NONE -> refuse(branch, Refused.UNKNOWN_TRANSACTION, "COMMIT for a transaction never prepared here");
-            case PREPARED ->
+            case PREPARED, PRE_COMMITTED ->
                 new BranchStep(
                         branch.with(BranchState.COMMITTED, branch.vote(), epoch, null),
                         Work.COMMIT,
@@ -78,7 +122,8 @@ public final class ParticipantMachine {
             case NONE ->
                 new BranchStep(
                         branch.with(BranchState.ABORTED, null, epoch, reason), Work.NONE, new Ack(BranchState.ABORTED));
-            case PREPARED ->
+            // a PRE-COMMITTED branch is aborted only by a coordinator that found another branch aborted
+            case PREPARED, PRE_COMMITTED ->
                 new BranchStep(
                         branch.with(BranchState.ABORTED, branch.vote(), epoch, reason),
                         Work.ABORT,

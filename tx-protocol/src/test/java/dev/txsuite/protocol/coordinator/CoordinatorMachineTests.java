@@ -1,5 +1,11 @@
 package dev.txsuite.protocol.coordinator;
 
+import static dev.txsuite.protocol.coordinator.TxScript.acked;
+import static dev.txsuite.protocol.coordinator.TxScript.concat;
+import static dev.txsuite.protocol.coordinator.TxScript.no;
+import static dev.txsuite.protocol.coordinator.TxScript.playFrom;
+import static dev.txsuite.protocol.coordinator.TxScript.sentDecisions;
+import static dev.txsuite.protocol.coordinator.TxScript.yes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,13 +13,11 @@ import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.Vote;
-import dev.txsuite.protocol.coordinator.TxInput.Acked;
 import dev.txsuite.protocol.coordinator.TxInput.PrepareFailed;
 import dev.txsuite.protocol.coordinator.TxInput.Recover;
 import dev.txsuite.protocol.coordinator.TxInput.Retry;
 import dev.txsuite.protocol.coordinator.TxInput.Start;
 import dev.txsuite.protocol.coordinator.TxInput.Timeout;
-import dev.txsuite.protocol.coordinator.TxInput.VoteArrived;
 import dev.txsuite.protocol.coordinator.TxOutput.LogDecision;
 import dev.txsuite.protocol.coordinator.TxOutput.LogEnd;
 import dev.txsuite.protocol.coordinator.TxOutput.RecordAck;
@@ -418,39 +422,5 @@ class CoordinatorMachineTests {
     /** Plays the inputs on a new three-participant transaction and returns the step of the last one. */
     private static TxStep play(TxInput... inputs) {
         return playFrom(TxState.begin("tx-1", Protocol.TWO_PHASE, List.of(ORDER, INVENTORY, PAYMENT), 1), inputs);
-    }
-
-    private static TxStep playFrom(TxState state, TxInput... inputs) {
-        var step = new TxStep(state, List.of());
-        for (var input : inputs) {
-            step = CoordinatorMachine.on(step.next(), input);
-        }
-        return step;
-    }
-
-    private static TxInput[] concat(TxInput[] first, TxInput... then) {
-        var all = new TxInput[first.length + then.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(then, 0, all, first.length, then.length);
-        return all;
-    }
-
-    private static List<String> sentDecisions(TxStep step) {
-        return step.outputs().stream()
-                .filter(SendDecision.class::isInstance)
-                .map(output -> ((SendDecision) output).participant())
-                .toList();
-    }
-
-    private static TxInput yes(String participant) {
-        return new VoteArrived(participant, Vote.yes());
-    }
-
-    private static TxInput no(String participant, String reason) {
-        return new VoteArrived(participant, Vote.no(reason));
-    }
-
-    private static TxInput acked(String participant) {
-        return new Acked(participant);
     }
 }

@@ -3,15 +3,18 @@ package dev.txsuite.protocol.participant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.participant.BranchMessage.Abort;
 import dev.txsuite.protocol.participant.BranchMessage.Commit;
+import dev.txsuite.protocol.participant.BranchMessage.PreCommit;
 import dev.txsuite.protocol.participant.BranchMessage.Prepare;
 import dev.txsuite.protocol.participant.Reply.Ack;
 import dev.txsuite.protocol.participant.Reply.Refusal;
 import dev.txsuite.protocol.participant.Reply.Refused;
 import dev.txsuite.protocol.participant.Reply.VoteReply;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ class ParticipantMachineTests {
 
     private static final String TX = "tx-1";
     private static final long EPOCH = 2;
+    static final List<String> PARTICIPANTS = List.of("order", "inventory", "payment");
 
     @Nested
     class UnknownBranch {
@@ -282,7 +286,8 @@ class ParticipantMachineTests {
 
     static Stream<Arguments> everyMessageInEveryState() {
         return Stream.of(BranchState.values())
-                .flatMap(state -> Stream.of(prepare(EPOCH), commit(EPOCH), abort(EPOCH, "OUT_OF_STOCK"))
+                .flatMap(state -> Stream.of(
+                                prepare(EPOCH), preCommit(EPOCH), commit(EPOCH), abort(EPOCH, "OUT_OF_STOCK"))
                         .map(message -> Arguments.of(message, state)));
     }
 
@@ -293,7 +298,12 @@ class ParticipantMachineTests {
                 Arguments.of(prepare(EPOCH), BranchState.PREPARED),
                 Arguments.of(commit(EPOCH), BranchState.PREPARED),
                 Arguments.of(abort(EPOCH, "OUT_OF_STOCK"), BranchState.PREPARED),
+                Arguments.of(prepare(EPOCH), BranchState.PRE_COMMITTED),
+                Arguments.of(preCommit(EPOCH), BranchState.PRE_COMMITTED),
+                Arguments.of(commit(EPOCH), BranchState.PRE_COMMITTED),
+                Arguments.of(abort(EPOCH, "COORDINATOR_LOST"), BranchState.PRE_COMMITTED),
                 Arguments.of(prepare(EPOCH), BranchState.COMMITTED),
+                Arguments.of(preCommit(EPOCH), BranchState.COMMITTED),
                 Arguments.of(commit(EPOCH), BranchState.COMMITTED),
                 Arguments.of(prepare(EPOCH), BranchState.ABORTED),
                 Arguments.of(abort(EPOCH, "OUT_OF_STOCK"), BranchState.ABORTED));
@@ -304,6 +314,7 @@ class ParticipantMachineTests {
         return switch (state) {
             case NONE -> new Branch(TX, BranchState.NONE, null, epoch, null);
             case PREPARED, COMMITTED -> new Branch(TX, state, Vote.yes(), epoch, null);
+            case PRE_COMMITTED -> threePhase(state, epoch);
             case ABORTED -> new Branch(TX, state, Vote.yes(), epoch, "OUT_OF_STOCK");
         };
     }
@@ -311,6 +322,7 @@ class ParticipantMachineTests {
     private static BranchMessage withEpoch(BranchMessage message, long epoch) {
         return switch (message) {
             case Prepare prepare -> prepare(epoch);
+            case PreCommit preCommit -> preCommit(epoch);
             case Commit commit -> commit(epoch);
             case Abort abort -> abort(epoch, abort.reason());
         };
@@ -318,6 +330,15 @@ class ParticipantMachineTests {
 
     private static Prepare prepare(long epoch) {
         return new Prepare(TX, epoch);
+    }
+
+    private static PreCommit preCommit(long epoch) {
+        return new PreCommit(TX, epoch);
+    }
+
+    /** A 3PC branch of a transaction over three participants, after a YES vote. */
+    static Branch threePhase(BranchState state, long epoch) {
+        return new Branch(TX, state, Vote.yes(), epoch, null, Protocol.THREE_PHASE, PARTICIPANTS);
     }
 
     private static Commit commit(long epoch) {
