@@ -1,5 +1,6 @@
 package dev.txsuite.faults;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -38,6 +39,28 @@ public class Faults {
             log.error("fault injection: halting the process at '{}'", point);
             halt.run();
         }
+    }
+
+    /**
+     * Pauses the calling thread here for the armed delay of this point or incoming message, if any. Unlike a
+     * halt point, any name may be delayed: a delay armed for a name nobody asks for simply never happens.
+     */
+    public void pause(String pointOrMessage) {
+        var millis = plan.delayMillis().get(pointOrMessage);
+        if (millis == null || millis == 0) {
+            return;
+        }
+        log.warn("fault injection: pausing {} ms at '{}'", millis, pointOrMessage);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The reason of the NO vote a participant is told to give to every PREPARE, if it is. */
+    public Optional<String> forcedNoVote() {
+        return Optional.ofNullable(plan.voteNo());
     }
 
     /** Whether this incoming protocol message ({@code prepare}, {@code pre-commit}, ...) is to be lost. */

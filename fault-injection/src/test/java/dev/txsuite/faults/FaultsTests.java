@@ -3,6 +3,7 @@ package dev.txsuite.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,28 @@ class FaultsTests {
         assertThat(faults.drops("commit")).isFalse();
         assertThat(faults.cutOff("inventory")).isTrue();
         assertThat(faults.cutOff("payment")).isFalse();
+    }
+
+    @Test
+    void shouldForceTheArmedNoVoteAndForgetItWhenCleared() {
+        faults.arm(new FaultPlan(Set.of(), Set.of(), Set.of(), Map.of("prepare", 200L), "OUT_OF_STOCK"));
+        assertThat(faults.forcedNoVote()).contains("OUT_OF_STOCK");
+        assertThat(faults.plan().delayMillis()).containsEntry("prepare", 200L);
+
+        faults.arm(FaultPlan.NONE);
+
+        assertThat(faults.forcedNoVote()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseANegativeOrHugeDelayAndABlankNoVote() {
+        assertThatThrownBy(() -> new FaultPlan(Set.of(), Set.of(), Set.of(), Map.of("prepare", -1L), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prepare");
+        assertThatThrownBy(() -> new FaultPlan(Set.of(), Set.of(), Set.of(), Map.of("prepare", 3_600_000L), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FaultPlan(Set.of(), Set.of(), Set.of(), Map.of(), " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
