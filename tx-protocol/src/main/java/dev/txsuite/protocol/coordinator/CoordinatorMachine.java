@@ -218,9 +218,15 @@ public final class CoordinatorMachine {
         return new TxStep(state, outputs);
     }
 
+    /**
+     * COMMIT is forced. So is an ABORT decided after PRE-COMMIT was logged: presumed abort no longer holds
+     * then, and a recovery that lost the ABORT would lead the termination protocol again and might commit
+     * branches that were already told to abort (the simulation found this, seed 7407).
+     */
     private static TxStep decide(TxState state, Decision decision, String reason, List<TxOutput> outputs) {
         var next = state.decided(decision, reason);
-        outputs.add(new LogDecision(decision, reason, decision == Decision.COMMIT));
+        var forced = decision == Decision.COMMIT || state.phase() == TxPhase.PRE_COMMITTING;
+        outputs.add(new LogDecision(decision, reason, forced));
         next.decisionRecipients().stream()
                 .filter(name -> !next.acked().contains(name))
                 .forEach(name -> outputs.add(new SendDecision(name, decision)));

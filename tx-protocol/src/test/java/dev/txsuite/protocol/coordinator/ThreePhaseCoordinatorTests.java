@@ -175,7 +175,7 @@ class ThreePhaseCoordinatorTests {
             assertThat(step.next().reason()).isEqualTo(Reasons.COORDINATOR_LOST);
             assertThat(step.outputs())
                     .containsExactly(
-                            new LogDecision(Decision.ABORT, Reasons.COORDINATOR_LOST, false),
+                            new LogDecision(Decision.ABORT, Reasons.COORDINATOR_LOST, true),
                             new SendDecision(ORDER, Decision.ABORT),
                             new SendDecision(INVENTORY, Decision.ABORT),
                             new SendDecision(PAYMENT, Decision.ABORT));

@@ -1,0 +1,32 @@
+package dev.txsuite.protocol.simulation;
+
+import dev.txsuite.protocol.coordinator.TxInput;
+import dev.txsuite.protocol.participant.BranchMessage;
+
+/** A message or an answer on the wire, between two nodes. */
+sealed interface Envelope {
+
+    String from();
+
+    String to();
+
+    /**
+     * A protocol message for a participant.
+     *
+     * @param replyTo the coordinator incarnation that waits for the answer, 0 when nobody does (a decision the
+     *     coordinator's log gave a participant's timer, a termination leader's call that it gave up on)
+     */
+    record Request(String from, String to, BranchMessage message, int replyTo) implements Envelope {}
+
+    /**
+     * What the coordinator incarnation that sent a request learns of it: the answer, or that the call failed
+     * (then {@code from} is the coordinator itself). An incarnation that is gone never gets it.
+     */
+    record Answer(String from, TxInput input, int incarnation) implements Envelope {
+
+        @Override
+        public String to() {
+            return Cluster.COORDINATOR;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.txsuite.protocol.simulation;
+
+/** What a schedule did, counted: shows which failures a sweep of seeds really exercised. */
+enum Happened {
+    MESSAGE_LOST,
+    MESSAGE_DUPLICATED,
+    NODE_CRASHED,
+    COORDINATOR_CRASHED_MID_STEP,
+    PARTICIPANT_CRASHED_BEFORE_ANSWERING,
+    NODE_RESTARTED,
+    UNFORCED_WRITES_LOST,
+    TAKEOVER,
+    PARTITION,
+    REFUSED_STALE_EPOCH,
+    REFUSED_CONFLICT,
+    REFUSED_UNKNOWN_TRANSACTION,
+    DECISION_FROM_THE_COORDINATOR_LOG,
+    IN_DOUBT_AND_COORDINATOR_UNREACHABLE,
+    TERMINATION_COMMIT,
+    TERMINATION_ABORT
+}
