@@ -19,7 +19,10 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole suite the way a user runs it, through the launcher's own code: a Kafka broker in a temporary
@@ -33,6 +36,7 @@ final class EndToEndSuite implements AutoCloseable {
     private final RunningSuite suite;
     private final Map<SuiteService, TestDatabase> databases;
     private final Path kafkaData;
+    private final Set<String> paused = new HashSet<>();
 
     private EndToEndSuite(RunningSuite suite, Map<SuiteService, TestDatabase> databases, Path kafkaData) {
         this.suite = suite;
@@ -50,6 +54,15 @@ final class EndToEndSuite implements AutoCloseable {
      * enable fault injection.
      */
     static EndToEndSuite start(Map<String, String> moreSettings) {
+        return start(moreSettings, 1);
+    }
+
+    /**
+     * As {@link #start(Map)}, with {@code coordinators} tx-coordinator instances on the one coordinator database,
+     * named {@code coordinator-1}, {@code coordinator-2}, ... when there are several (as {@code ./suite up
+     * --coordinators n} runs them). The other services know only the first.
+     */
+    static EndToEndSuite start(Map<String, String> moreSettings, int coordinators) {
         var root = RepositoryRoot.find();
         var databases = new EnumMap<SuiteService, TestDatabase>(SuiteService.class);
         var logins = new EnumMap<SuiteService, DatabaseLogin>(SuiteService.class);
@@ -65,6 +78,9 @@ final class EndToEndSuite implements AutoCloseable {
         for (var service : SuiteService.values()) {
             ports.put(service, free.get(service.ordinal()));
         }
+        if (coordinators > 1) {
+            ports.put(SuiteService.COORDINATOR, consecutiveFreePorts(coordinators, free));
+        }
         var logs = freshLogDirectory(root);
         var kafkaData = temporaryFolder();
         var broker = new KafkaBroker(
@@ -76,7 +92,14 @@ final class EndToEndSuite implements AutoCloseable {
         var settings = new HashMap<>(SETTINGS);
         settings.putAll(moreSettings);
         var lineup = new ServiceLineup(
-                root, ports, 1, EnumSet.allOf(SuiteService.class), logins, broker.bootstrapServers(), logs, settings);
+                root,
+                ports,
+                coordinators,
+                EnumSet.allOf(SuiteService.class),
+                logins,
+                broker.bootstrapServers(),
+                logs,
+                settings);
         var suite = new RunningSuite(broker, lineup.processes()).start(READINESS_TIMEOUT, System.out::println);
         return new EndToEndSuite(suite, databases, kafkaData);
     }
@@ -98,6 +121,36 @@ final class EndToEndSuite implements AutoCloseable {
     /** The service's own address, behind the gateway: for its internal endpoints such as {@code /tx/faults}. */
     URI uriOf(SuiteService service) {
         return suite.service(service.shortName()).baseUri();
+    }
+
+    /** The processes themselves, for what kills and restarts them (the chaos run). */
+    RunningSuite running() {
+        return suite;
+    }
+
+    /** The address of one instance by its name, such as {@code coordinator-2} in a suite of several coordinators. */
+    URI uriOf(String instance) {
+        return suite.service(instance).baseUri();
+    }
+
+    /** The log file of one service instance ({@code order}, {@code coordinator-1}, ...). */
+    Path logOf(String instance) {
+        return suite.service(instance).log();
+    }
+
+    /**
+     * Freezes an instance with SIGSTOP, as a long GC pause or a stalled VM would: it keeps its sockets and
+     * database sessions but does nothing, not even renew its leases, until {@link #resume}.
+     */
+    void pause(String instance) {
+        signal(instance, "-STOP");
+        paused.add(instance);
+    }
+
+    /** Lets a paused instance go on (SIGCONT) from where it stood. */
+    void resume(String instance) {
+        signal(instance, "-CONT");
+        paused.remove(instance);
     }
 
     boolean isRunning(SuiteService service) {
@@ -127,8 +180,48 @@ final class EndToEndSuite implements AutoCloseable {
 
     @Override
     public void close() {
+        // a stopped process cannot shut down cleanly
+        List.copyOf(paused).forEach(this::resume);
         suite.close();
         deleteQuietly(kafkaData);
+    }
+
+    private void signal(String instance, String signal) {
+        var pid = suite.service(instance)
+                .handle()
+                .orElseThrow(() -> new IllegalStateException(instance + " is not running"))
+                .pid();
+        try {
+            var kill = new ProcessBuilder("kill", signal, String.valueOf(pid))
+                    .inheritIO()
+                    .start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + pid + " (" + instance + ") failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill " + signal + " " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + instance, e);
+        }
+    }
+
+    /**
+     * The first of {@code count} consecutive free ports, none among those already chosen: instance n of the
+     * coordinator listens on the coordinator's port + n - 1.
+     */
+    private static int consecutiveFreePorts(int count, List<Integer> chosen) {
+        for (var attempt = 0; attempt < 100; attempt++) {
+            var first = LocalPorts.freePorts(1).getFirst();
+            var all = true;
+            for (var port = first; port < first + count && all; port++) {
+                all = !chosen.contains(port) && LocalPorts.isFree(port);
+            }
+            if (all) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("found no " + count + " consecutive free ports");
     }
 
     private static Path freshLogDirectory(RepositoryRoot root) {

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * The coordinator on a random port, a fresh database and the test Kafka broker, with participants {@code order}, {@code inventory}
  * and {@code payment} played by {@link ScriptedParticipant}s, reset before each test, and fault injection
  * enabled (cleared before each test; never arm a halt point here: it would stop the test JVM). Every subclass
- * shares the same Spring context.
+ * shares the same Spring context. Leases are renewed, and expired ones taken over, every 300 ms.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({FreshDatabaseConfiguration.class, FreshKafkaConfiguration.class})
@@ -49,6 +49,7 @@ public abstract class CoordinatorIntegrationTest {
         registry.add("txsuite.coordinator.participants.inventory.url", INVENTORY::url);
         registry.add("txsuite.coordinator.participants.payment.url", PAYMENT::url);
         registry.add("txsuite.coordinator.retry-interval", () -> "300ms");
+        registry.add("txsuite.coordinator.lease-renewal", () -> "300ms");
         registry.add("txsuite.faults.enabled", () -> "true");
     }
 

@@ -7,8 +7,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Rows in the coordinator's log as a crashed coordinator would have left them: a 2PC transaction, undecided by
- * default, created now, owned by an instance that no longer exists.
+ * Rows in the coordinator's log as another coordinator instance would have left them: a 2PC transaction, undecided
+ * by default, created now, owned by a live instance whose lease runs ten more minutes. {@link #leaseExpired()}
+ * makes that owner one that crashed or is paused; {@link #ownedBy} gives the row to another instance, such as
+ * the one under test (as it would find its own rows after a restart).
  */
 public final class LoggedTransactionBuilder {
 
@@ -21,6 +23,8 @@ public final class LoggedTransactionBuilder {
     private String decision;
     private Duration age = Duration.ZERO;
     private long timeoutMillis = 60_000;
+    private String owner = "live-instance";
+    private Duration leaseLeft = Duration.ofMinutes(10);
 
     private LoggedTransactionBuilder() {}
 
@@ -38,6 +42,18 @@ public final class LoggedTransactionBuilder {
     public LoggedTransactionBuilder preCommitting() {
         protocol = "3PC";
         state = "PRE_COMMITTING";
+        return this;
+    }
+
+    public LoggedTransactionBuilder ownedBy(String instanceId) {
+        owner = instanceId;
+        return this;
+    }
+
+    /** Its owner stopped renewing the lease a second ago: any other instance may take the transaction over. */
+    public LoggedTransactionBuilder leaseExpired() {
+        owner = "crashed-instance";
+        leaseLeft = Duration.ofSeconds(-1);
         return this;
     }
 
@@ -76,12 +92,15 @@ public final class LoggedTransactionBuilder {
     public String insertInto(JdbcClient jdbc) {
         jdbc.sql("""
                         INSERT INTO transactions (tx_id, protocol, state, decision, owner, timeout_millis, created_at,
-                                                  pre_committed_at, decided_at)
-                        VALUES (:txId, :protocol, :state, :decision, 'crashed-instance', :timeoutMillis,
+                                                  pre_committed_at, decided_at, lease_expires_at)
+                        VALUES (:txId, :protocol, :state, :decision, :owner, :timeoutMillis,
                                 now() - :ageMillis * interval '1 millisecond',
                                 CASE WHEN :preCommitted THEN now() - :ageMillis * interval '1 millisecond' END,
-                                CASE WHEN :decided THEN now() END)""")
+                                CASE WHEN :decided THEN now() END,
+                                now() + :leaseLeftMillis * interval '1 millisecond')""")
                 .param("txId", txId)
+                .param("owner", owner)
+                .param("leaseLeftMillis", leaseLeft.toMillis())
                 .param("protocol", protocol)
                 .param("preCommitted", state.equals("PRE_COMMITTING"))
                 .param("state", state)

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -43,6 +44,7 @@ public final class ScriptedParticipant {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger commitFailuresLeft = new AtomicInteger();
     private final Map<String, Consumer<String>> beforeAnswering = new ConcurrentHashMap<>();
+    private final Set<String> staleEpochSteps = ConcurrentHashMap.newKeySet();
     private volatile boolean refusesCommits;
     private volatile String commitRefusedAs;
     private volatile String preCommitRefusedAs;
@@ -102,6 +104,7 @@ public final class ScriptedParticipant {
         branchState = null;
         noVoteReason = null;
         beforeAnswering.clear();
+        staleEpochSteps.clear();
         answersHeldPrepares();
     }
 
@@ -144,6 +147,14 @@ public final class ScriptedParticipant {
         preCommitRefusedAs = state;
     }
 
+    /**
+     * Messages of the step (prepare, pre-commit, commit, abort) are answered 409 stale-epoch, as by a participant
+     * that has seen the transaction at a higher epoch from the instance that took it over.
+     */
+    public void refusesEpochAsStale(String step) {
+        staleEpochSteps.add(step);
+    }
+
     /** {@code GET /tx/branches/{txId}} answers this state (PREPARED, PRE_COMMITTED, ...) instead of 404. */
     public void reportsBranchAs(String state) {
         branchState = state;
@@ -171,6 +182,10 @@ public final class ScriptedParticipant {
             var body = isGet ? null : JSON.readTree(exchange.getRequestBody().readAllBytes());
             received.add(new Received(txId, step, body));
             beforeAnswering.getOrDefault(step, id -> {}).accept(txId);
+            if (staleEpochSteps.contains(step)) {
+                answer(exchange, 409, staleEpoch(body));
+                return;
+            }
             switch (step) {
                 case "state" -> state(exchange, txId);
                 case "prepare" -> prepare(exchange, txId);
@@ -226,6 +241,17 @@ public final class ScriptedParticipant {
             return;
         }
         answer(exchange, 200, ack(txId, "COMMITTED"));
+    }
+
+    private static Map<String, Object> staleEpoch(JsonNode message) {
+        return Map.of(
+                "type",
+                "https://txsuite.dev/problems/stale-epoch",
+                "status",
+                409,
+                "detail",
+                "epoch " + message.get("epoch").asLong() + " is older than "
+                        + (message.get("epoch").asLong() + 1));
     }
 
     /** A branch-conflict problem, naming the branch's state when given one. */

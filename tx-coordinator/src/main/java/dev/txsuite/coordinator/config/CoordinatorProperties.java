@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     aborts it, and a PRE_COMMITTING one (3PC) before recovery asks its participants how to settle it
  * @param connectTimeout connect timeout of the calls to the participants
  * @param readTimeout read timeout of the calls to the participants
+ * @param lease how long a transaction stays this instance's without a renewal; once its lease expired, another
+ *     instance takes it over with a higher epoch
+ * @param leaseRenewal how often this instance renews the leases of its unfinished transactions, and looks for
+ *     transactions whose lease expired to take over; several renewals fit in one lease, so that a slow one does
+ *     not lose a live instance its transactions
  */
 @ConfigurationProperties("txsuite.coordinator")
 public record CoordinatorProperties(
@@ -25,9 +30,15 @@ public record CoordinatorProperties(
         Map<String, Participant> participants,
         @DefaultValue("2s") Duration answerGrace,
         @DefaultValue("1s") Duration connectTimeout,
-        @DefaultValue("3s") Duration readTimeout) {
+        @DefaultValue("3s") Duration readTimeout,
+        @DefaultValue("5s") Duration lease,
+        @DefaultValue("1s") Duration leaseRenewal) {
 
     public CoordinatorProperties {
+        if (leaseRenewal.compareTo(lease) >= 0) {
+            throw new IllegalArgumentException("txsuite.coordinator.lease-renewal (" + leaseRenewal
+                    + ") must be shorter than the lease (" + lease + ")");
+        }
         instanceId = instanceId == null || instanceId.isBlank() ? hostAndPid() : instanceId;
         participants = participants == null ? Map.of() : Map.copyOf(participants);
     }

@@ -11,15 +11,17 @@ public record LiveTransactions(List<LiveTransaction> inFlight, List<LiveTransact
 
     /**
      * One transaction. {@code phase} is PREPARING, PRE_COMMITTING (3PC), COMMITTING, ABORTING or ENDED; {@code outcome} (COMMITTED or
-     * ABORTED), {@code endedAt} and {@code durationMillis} are null until it ended. {@code protocol},
-     * {@code owner} and {@code startedAt} come from the begun event; until that arrives, {@code startedAt} is
-     * the time of the first event seen. {@code events} is the transaction's history, in time order.
+     * ABORTED), {@code endedAt} and {@code durationMillis} are null until it ended. {@code protocol} and
+     * {@code startedAt} come from the begun event; until that arrives, {@code startedAt} is the time of the first
+     * event seen. {@code owner} and {@code epoch} are those of the begun event, or of the latest taken-over event
+     * (null until either arrived). {@code events} is the transaction's history, in time order.
      */
     public record LiveTransaction(
             String txId,
             String protocol,
             String phase,
             String owner,
+            Long epoch,
             Instant startedAt,
             long ageMillis,
             String decision,
@@ -43,8 +45,8 @@ public record LiveTransactions(List<LiveTransaction> inFlight, List<LiveTransact
             String conflict) {}
 
     /**
-     * {@code type}: begun, vote-received, pre-committed, branch-pre-committed, decided, branch-acknowledged,
-     * branch-conflict or completed.
+     * {@code type}: begun, taken-over, vote-received, pre-committed, branch-pre-committed, decided,
+     * branch-acknowledged, branch-conflict or completed.
      */
     public record Event(String type, String participant, Instant time) {}
 }

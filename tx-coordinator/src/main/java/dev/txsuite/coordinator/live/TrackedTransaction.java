@@ -3,6 +3,7 @@ package dev.txsuite.coordinator.live;
 import dev.txsuite.coordinator.live.LiveTransactions.Event;
 import dev.txsuite.coordinator.live.LiveTransactions.LiveTransaction;
 import dev.txsuite.coordinator.live.LiveTransactions.Participant;
+import dev.txsuite.coordinator.log.NewTransaction;
 import dev.txsuite.coordinator.log.TransactionEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,9 @@ final class TrackedTransaction {
     private Map<String, Branch> branches = new LinkedHashMap<>();
     private String protocol;
     private String owner;
+    /** The epoch {@link #owner} holds the transaction at; null until known. */
+    private Long epoch;
+
     private Instant begunAt;
     private Instant firstEventAt;
     private boolean preCommitted;
@@ -60,6 +64,13 @@ final class TrackedTransaction {
                     TransactionEvent.PreCommitted.TYPE,
                     TransactionEvent.Decided.TYPE,
                     TransactionEvent.Completed.TYPE -> true;
+            case TransactionEvent.TakenOver.TYPE -> {
+                if (event.text("newOwner") == null
+                        || !event.data().path("epoch").isIntegralNumber()) {
+                    throw new IllegalArgumentException(event.type() + " without its new owner and epoch");
+                }
+                yield true;
+            }
             case TransactionEvent.VoteReceived.TYPE,
                     TransactionEvent.BranchPreCommitted.TYPE,
                     TransactionEvent.BranchAcknowledged.TYPE,
@@ -84,6 +95,8 @@ final class TrackedTransaction {
         var participant = event.text("participant");
         switch (event.type()) {
             case TransactionEvent.Begun.TYPE -> begun(event);
+            case TransactionEvent.TakenOver.TYPE ->
+                owned(event.text("newOwner"), event.data().path("epoch").asLong());
             case TransactionEvent.VoteReceived.TYPE ->
                 branch(participant).voted(event.text("vote"), event.text("reason"));
             case TransactionEvent.PreCommitted.TYPE -> preCommitted = true;
@@ -112,6 +125,7 @@ final class TrackedTransaction {
                 protocol,
                 phase(),
                 owner,
+                epoch,
                 started,
                 Math.max(0, Duration.between(started, now).toMillis()),
                 decision,
@@ -127,13 +141,21 @@ final class TrackedTransaction {
 
     private void begun(ReceivedEvent event) {
         protocol = event.text("protocol");
-        owner = event.text("owner");
+        owned(event.text("owner"), NewTransaction.FIRST_EPOCH);
         begunAt = event.time();
         // the begun event knows the order PREPARE went out in; branches a vote or ack created first keep theirs
         var ordered = new LinkedHashMap<String, Branch>();
         event.data().path("participants").forEach(name -> ordered.put(name.asString(), branch(name.asString())));
         ordered.putAll(branches);
         branches = ordered;
+    }
+
+    /** The highest epoch's owner stands, whichever order the begun and taken-over events arrive in. */
+    private void owned(String by, long atEpoch) {
+        if (epoch == null || atEpoch > epoch) {
+            owner = by;
+            epoch = atEpoch;
+        }
     }
 
     private Branch branch(String participant) {

@@ -14,6 +14,7 @@ import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.participant.BranchState;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,10 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
  * aborted (presumed abort) and a lost vote, ack, conflict or end only makes recovery send an idempotent message
  * again.
  *
+ * <p>Fencing: every write after the record is made by a run for the owner and epoch it holds, and first locks the
+ * transaction's row and checks both. A transaction another instance took over meanwhile (its lease expired) has
+ * another owner or a higher epoch: the write changes nothing and throws {@link FencedOut}. The row lock keeps a
+ * takeover from slipping in between the check and the write.
+ *
  * <p>Every write that changes a transaction publishes one {@link TransactionEvent} inside its local
  * transaction, so the outbox row commits (or is lost) together with the change it describes. A write that
- * changes nothing (a second ack of the same participant from another instance's retry job, an end already
- * logged) publishes nothing.
+ * changes nothing (a second ack of the same participant, an end already logged) publishes nothing.
  */
 @Component
 public class DecisionLog {
@@ -46,6 +51,7 @@ public class DecisionLog {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String owner;
+    private final Duration lease;
 
     public DecisionLog(
             JdbcClient jdbc,
@@ -60,21 +66,28 @@ public class DecisionLog {
         this.events = events;
         this.clock = clock;
         this.owner = properties.instanceId();
+        this.lease = properties.lease();
     }
 
-    /** Records a new transaction and its branches durably; false if the id is already in the log. */
+    /**
+     * Records a new transaction and its branches durably, owned by this instance at the first epoch with a fresh
+     * lease; false if the id is already in the log.
+     */
     public boolean record(NewTransaction tx) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             synchronousCommit(true);
             var inserted = jdbc.sql("""
-                            INSERT INTO transactions (tx_id, protocol, state, owner, epoch, timeout_millis)
-                            VALUES (:txId, :protocol, 'PREPARING', :owner, :epoch, :timeoutMillis)
+                            INSERT INTO transactions (tx_id, protocol, state, owner, epoch, timeout_millis,
+                                                      lease_expires_at)
+                            VALUES (:txId, :protocol, 'PREPARING', :owner, :epoch, :timeoutMillis,
+                                    now() + :leaseMillis * interval '1 millisecond')
                             ON CONFLICT (tx_id) DO NOTHING""")
                     .param("txId", tx.txId())
                     .param("protocol", tx.protocol().label())
                     .param("owner", owner)
                     .param("epoch", NewTransaction.FIRST_EPOCH)
                     .param("timeoutMillis", tx.timeout().toMillis())
+                    .param("leaseMillis", lease.toMillis())
                     .update();
             if (inserted == 0) {
                 return false;
@@ -102,9 +115,9 @@ public class DecisionLog {
     }
 
     /** The first vote counted for a participant stands. */
-    public void recordVote(String txId, String participant, Vote vote) {
+    public void recordVote(String txId, long epoch, String participant, Vote vote) {
         var label = vote.isYes() ? "YES" : "NO";
-        write(false, () -> {
+        write(txId, epoch, false, () -> {
             var recorded = jdbc.sql("""
                             UPDATE branches SET vote = :vote, vote_reason = :reason, updated_at = now()
                             WHERE tx_id = :txId AND participant = :participant AND vote IS NULL""")
@@ -124,8 +137,8 @@ public class DecisionLog {
      * 3PC: every vote was YES. Forced: durable before the first PRE-COMMIT leaves, so that a recovery knows to
      * lead the termination protocol rather than presume abort. Only from PREPARING, like a decision.
      */
-    public void logPreCommit(String txId) {
-        write(true, () -> {
+    public void logPreCommit(String txId, long epoch) {
+        write(txId, epoch, true, () -> {
             var logged = jdbc.sql("""
                             UPDATE transactions
                             SET state = 'PRE_COMMITTING', pre_committed_at = now(), updated_at = now()
@@ -138,8 +151,8 @@ public class DecisionLog {
     }
 
     /** 3PC: the participant acknowledged PRE-COMMIT, or a recovery found its branch PRE_COMMITTED. */
-    public void recordPreCommitAck(String txId, String participant) {
-        write(false, () -> {
+    public void recordPreCommitAck(String txId, long epoch, String participant) {
+        write(txId, epoch, false, () -> {
             var recorded = jdbc.sql("""
                             UPDATE branches SET pre_committed = true, updated_at = now()
                             WHERE tx_id = :txId AND participant = :participant AND NOT pre_committed""")
@@ -157,8 +170,8 @@ public class DecisionLog {
      * A branch ended against the decision: recorded, with the state it reported, and counted as its
      * acknowledgement (nothing more can be sent to it). Atomicity is violated for this transaction.
      */
-    public void recordConflict(String txId, String participant, BranchState theirs) {
-        write(false, () -> {
+    public void recordConflict(String txId, long epoch, String participant, BranchState theirs) {
+        write(txId, epoch, false, () -> {
             var recorded = jdbc.sql("""
                             UPDATE branches SET conflict = :theirs, acknowledged = true, updated_at = now()
                             WHERE tx_id = :txId AND participant = :participant AND conflict IS NULL""")
@@ -184,8 +197,8 @@ public class DecisionLog {
      * or PRE_COMMITTING under 3PC) can be decided, so two runs of the same transaction (a recovery and a late
      * original) can never log different outcomes: the second gets {@link DecisionAlreadyLogged}.
      */
-    public void logDecision(String txId, Decision decision, String reason, boolean forced) {
-        write(forced, () -> {
+    public void logDecision(String txId, long epoch, Decision decision, String reason, boolean forced) {
+        write(txId, epoch, forced, () -> {
             var decided = jdbc.sql("""
                             UPDATE transactions
                             SET state = :state, decision = :decision, reason = :reason, decided_at = now(),
@@ -203,8 +216,8 @@ public class DecisionLog {
         });
     }
 
-    public void recordAck(String txId, String participant) {
-        write(false, () -> {
+    public void recordAck(String txId, long epoch, String participant) {
+        write(txId, epoch, false, () -> {
             var recorded = jdbc.sql("""
                             UPDATE branches SET acknowledged = true, updated_at = now()
                             WHERE tx_id = :txId AND participant = :participant AND NOT acknowledged""")
@@ -218,9 +231,9 @@ public class DecisionLog {
         });
     }
 
-    public void logEnd(String txId, Decision decision) {
+    public void logEnd(String txId, long epoch, Decision decision) {
         var outcome = TransactionState.ended(decision).name();
-        write(false, () -> {
+        write(txId, epoch, false, () -> {
             var ended =
                     jdbc.sql("""
                             UPDATE transactions SET state = :state, ended_at = now(), updated_at = now()
@@ -231,12 +244,31 @@ public class DecisionLog {
         });
     }
 
-    private void write(boolean forced, Runnable statements) {
+    /** One local transaction: the ownership check, then the statements, then the commit (forced or not). */
+    private void write(String txId, long epoch, boolean forced, Runnable statements) {
         transactions.executeWithoutResult(status -> {
             synchronousCommit(forced);
+            holdOwnership(txId, epoch);
             statements.run();
         });
     }
+
+    /**
+     * Locks the transaction's row until the write commits and checks that this instance still owns it at the
+     * run's epoch; a takeover waits for the lock, or has already changed the row and the write is refused.
+     */
+    private void holdOwnership(String txId, long epoch) {
+        var holder = jdbc.sql("SELECT owner, epoch FROM transactions WHERE tx_id = :txId FOR NO KEY UPDATE")
+                .param("txId", txId)
+                .query((row, rowNumber) -> new Holder(row.getString("owner"), row.getLong("epoch")))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("transaction " + txId + " is not in the log"));
+        if (!holder.owner().equals(owner) || holder.epoch() != epoch) {
+            throw new FencedOut(txId, epoch, holder.owner(), holder.epoch());
+        }
+    }
+
+    private record Holder(String owner, long epoch) {}
 
     /** Set explicitly both ways, so a server configured with synchronous_commit off cannot weaken a forced write. */
     private void synchronousCommit(boolean on) {

@@ -19,7 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads of the coordinator's log: one transaction, a list by state, and what recovery has to finish. */
+/**
+ * Reads of the coordinator's log: one transaction, a list by state, and what recovery has to finish. Recovery and
+ * the phase-two retry job only ever act on the transactions their own instance owns: the lists they read take
+ * the owner.
+ */
 @Component
 public class LoggedTransactions {
 
@@ -60,43 +64,45 @@ public class LoggedTransactions {
                 .toList();
     }
 
-    /** Every unfinished transaction, oldest first. */
-    public List<String> unfinished() {
+    /** Every unfinished transaction of the owner, oldest first. */
+    public List<String> unfinished(String owner) {
         return jdbc.sql("""
                         SELECT tx_id FROM transactions
-                        WHERE state IN ('PREPARING', 'PRE_COMMITTING', 'COMMITTING', 'ABORTING')
-                        ORDER BY created_at""").query(String.class).list();
+                        WHERE state IN ('PREPARING', 'PRE_COMMITTING', 'COMMITTING', 'ABORTING') AND owner = :owner
+                        ORDER BY created_at""").param("owner", owner).query(String.class).list();
     }
 
-    /** Decided transactions some participant has not acknowledged yet, oldest first. */
-    public List<String> decidedUnfinished() {
+    /** Decided transactions of the owner some participant has not acknowledged yet, oldest first. */
+    public List<String> decidedUnfinished(String owner) {
         return jdbc.sql("""
-                        SELECT tx_id FROM transactions WHERE state IN ('COMMITTING', 'ABORTING')
-                        ORDER BY created_at""").query(String.class).list();
+                        SELECT tx_id FROM transactions WHERE state IN ('COMMITTING', 'ABORTING') AND owner = :owner
+                        ORDER BY created_at""").param("owner", owner).query(String.class).list();
     }
 
-    /** Undecided transactions whose vote deadline passed more than {@code grace} ago, oldest first. */
-    public List<String> undecidedPastDeadline(Duration grace) {
+    /** Undecided transactions of the owner whose vote deadline passed more than {@code grace} ago, oldest first. */
+    public List<String> undecidedPastDeadline(String owner, Duration grace) {
         return jdbc.sql("""
                         SELECT tx_id FROM transactions
-                        WHERE state = 'PREPARING'
+                        WHERE state = 'PREPARING' AND owner = :owner
                           AND created_at < now() - (timeout_millis + :graceMillis) * interval '1 millisecond'
                         ORDER BY created_at""")
+                .param("owner", owner)
                 .param("graceMillis", grace.toMillis())
                 .query(String.class)
                 .list();
     }
 
     /**
-     * 3PC transactions left PRE_COMMITTING more than their deadline plus {@code grace} after the PRE-COMMIT
-     * (their coordinator crashed, or the termination protocol found nobody to ask), oldest first.
+     * 3PC transactions of the owner left PRE_COMMITTING more than their deadline plus {@code grace} after the
+     * PRE-COMMIT (its run was lost, or the termination protocol found nobody to ask), oldest first.
      */
-    public List<String> preCommittingPastDeadline(Duration grace) {
+    public List<String> preCommittingPastDeadline(String owner, Duration grace) {
         return jdbc.sql("""
                         SELECT tx_id FROM transactions
-                        WHERE state = 'PRE_COMMITTING'
+                        WHERE state = 'PRE_COMMITTING' AND owner = :owner
                           AND pre_committed_at < now() - (timeout_millis + :graceMillis) * interval '1 millisecond'
                         ORDER BY created_at""")
+                .param("owner", owner)
                 .param("graceMillis", grace.toMillis())
                 .query(String.class)
                 .list();

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 /** A transaction to record before its first PREPARE: its participants, in order, with their payloads. */
 public record NewTransaction(String txId, Protocol protocol, Duration timeout, List<Branch> branches) {
 
-    /** Every transaction starts at this epoch; taking one over (not done yet) raises it. */
+    /** Every transaction starts at this epoch; each takeover by another instance raises it by one. */
     public static final long FIRST_EPOCH = 1;
 
     public NewTransaction {

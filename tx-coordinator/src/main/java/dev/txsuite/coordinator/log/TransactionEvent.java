@@ -40,6 +40,22 @@ public sealed interface TransactionEvent extends SuiteEvent {
     }
 
     /**
+     * The owner's lease expired and another coordinator instance took the transaction over: {@code newOwner}
+     * runs it from now on, and its messages carry {@code epoch}, so the participants refuse those of
+     * {@code previousOwner}.
+     */
+    record TakenOver(String eventId, Instant time, String txId, String previousOwner, String newOwner, long epoch)
+            implements TransactionEvent {
+
+        public static final String TYPE = "dev.txsuite.tx.taken-over.v1";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
      * A vote as the coordinator counts it: the participant's answer, or NO with {@code PARTICIPANT_UNAVAILABLE}
      * or {@code VOTE_TIMEOUT} when it did not answer. {@code reason} is null for YES.
      */

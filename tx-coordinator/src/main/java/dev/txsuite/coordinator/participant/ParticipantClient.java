@@ -38,12 +38,15 @@ import tools.jackson.databind.json.JsonMapper;
  * instances named after the participant). Every protocol message is idempotent (a repeated PREPARE returns the
  * recorded vote), so all are retried with backoff: a pooled connection the participant had already closed must
  * not turn into a NO vote. The vote deadline still bounds PREPARE: a vote that arrives after it is ignored.
- * A participant that fault injection cuts off fails exactly like one the network cannot reach.
+ * A participant that fault injection cuts off fails exactly like one the network cannot reach. A {@code 409}
+ * {@code stale-epoch} is never retried: the transaction belongs to another coordinator instance now.
  */
 @Component
 public class ParticipantClient {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantClient.class);
+
+    private static final String STALE_EPOCH = "https://txsuite.dev/problems/stale-epoch";
 
     private final Map<String, URI> urls;
     private final Map<String, RestClient> clients;
@@ -89,25 +92,18 @@ public class ParticipantClient {
         return participants.stream().map(name -> new Peer(name, urls.get(name))).toList();
     }
 
-    /** The participant's vote; empty when it could not be had (unreachable, timeout, error, circuit open). */
-    public Optional<Vote> prepare(String participant, String txId, Prepare message) {
+    /**
+     * {@link Delivery.Voted} with the participant's vote; {@link Delivery.StaleEpoch} when it has seen a higher
+     * epoch; {@link Delivery.Undelivered} when no vote could be had (unreachable, timeout, error, circuit open).
+     */
+    public Delivery prepare(String participant, String txId, Prepare message) {
         try {
-            var answer = retries.retry(participant)
+            return retries.retry(participant)
                     .executeSupplier(breakers.circuitBreaker(participant)
-                            .decorateSupplier(() -> client(participant)
-                                    .post()
-                                    .uri("/tx/branches/{txId}/prepare", txId)
-                                    .body(message)
-                                    .retrieve()
-                                    .body(VoteAnswer.class)));
-            var vote = answer == null ? Optional.<Vote>empty() : answer.toVote();
-            if (vote.isEmpty()) {
-                log.warn("PREPARE {} to {}: the answer is not a vote: {}", txId, participant, answer);
-            }
-            return vote;
+                            .decorateSupplier(() -> vote(participant, txId, message)));
         } catch (CallNotPermittedException | RestClientException e) {
             log.warn("PREPARE {} to {} failed: {}", txId, participant, why(e));
-            return Optional.empty();
+            return new Delivery.Undelivered();
         }
     }
 
@@ -128,18 +124,19 @@ public class ParticipantClient {
      */
     public Optional<BranchState> branchState(String participant, String txId) {
         try {
-            var branch = breakers.circuitBreaker(participant)
-                    .executeSupplier(() -> client(participant)
-                            .get()
-                            .uri("/tx/branches/{txId}", txId)
-                            .retrieve()
-                            .body(JsonNode.class));
+            // asked directly, never refused by an open circuit: the termination protocol leaves out only a
+            // participant that really did not answer, since leaving out a live PRE-COMMITTED one splits 3PC
+            var branch = client(participant)
+                    .get()
+                    .uri("/tx/branches/{txId}", txId)
+                    .retrieve()
+                    .body(JsonNode.class);
             return Optional.ofNullable(branch)
                     .map(body -> body.path("state").asString(null))
                     .map(BranchState::valueOf);
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.of(BranchState.NONE);
-        } catch (CallNotPermittedException | RestClientException | IllegalArgumentException e) {
+        } catch (RestClientException | IllegalArgumentException e) {
             log.warn("state of {} at {} not known: {}", txId, participant, why(e));
             return Optional.empty();
         }
@@ -156,12 +153,36 @@ public class ParticipantClient {
         }
     }
 
+    /** A stale epoch is an answer, not a failure: returned, so it is neither retried nor held against the circuit. */
+    private Delivery vote(String participant, String txId, Prepare message) {
+        try {
+            var answer = client(participant)
+                    .post()
+                    .uri("/tx/branches/{txId}/prepare", txId)
+                    .body(message)
+                    .retrieve()
+                    .body(VoteAnswer.class);
+            var vote = answer == null ? Optional.<Vote>empty() : answer.toVote();
+            if (vote.isEmpty()) {
+                log.warn("PREPARE {} to {}: the answer is not a vote: {}", txId, participant, answer);
+                return new Delivery.Undelivered();
+            }
+            return new Delivery.Voted(vote.get());
+        } catch (HttpClientErrorException e) {
+            return staleEpoch(e).orElseThrow(() -> e);
+        }
+    }
+
     /** A refusal is an answer, not a failure: returned, so it is neither retried nor held against the circuit. */
     private Delivery post(String participant, String path, String txId, String what, Object message) {
         try {
             client(participant).post().uri(path, txId).body(message).retrieve().toBodilessEntity();
             return new Delivery.Acknowledged();
         } catch (HttpClientErrorException e) {
+            var stale = staleEpoch(e);
+            if (stale.isPresent()) {
+                return stale.get();
+            }
             if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)
                     || e.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT)) {
                 var theirs = reportedState(e);
@@ -180,14 +201,33 @@ public class ParticipantClient {
         }
     }
 
+    /** A {@code 409} {@code stale-epoch} problem, with its detail. */
+    private Optional<Delivery> staleEpoch(HttpClientErrorException e) {
+        if (!e.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT)) {
+            return Optional.empty();
+        }
+        var problem = problem(e);
+        return STALE_EPOCH.equals(problem.path("type").asString(null))
+                ? Optional.of(new Delivery.StaleEpoch(problem.path("detail").asString("")))
+                : Optional.empty();
+    }
+
     /** The final state a branch-conflict problem reports, or null when the refusal says none. */
     private BranchState reportedState(HttpClientErrorException e) {
         try {
-            var problem = json.readTree(e.getResponseBodyAsString());
-            var state = problem.path("state").asString(null);
+            var state = problem(e).path("state").asString(null);
             return state == null ? null : BranchState.valueOf(state);
-        } catch (JacksonException | IllegalArgumentException unreadable) {
+        } catch (IllegalArgumentException unknownState) {
             return null;
+        }
+    }
+
+    /** The problem details of a refusal; an empty object when the body is not JSON. */
+    private JsonNode problem(HttpClientErrorException e) {
+        try {
+            return json.readTree(e.getResponseBodyAsString());
+        } catch (JacksonException unreadable) {
+            return json.createObjectNode();
         }
     }
 

@@ -12,12 +12,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Finishes what the log shows unfinished. At start-up every unfinished transaction is recovered: PREPARING ones
- * abort (presumed abort), PRE_COMMITTING ones (3PC) are settled by the termination protocol over the states the
- * participants report, decided ones have their decision sent again. Then, continuously, phase two is retried
- * until every participant acknowledged, and a transaction nobody runs (its coordinator crashed) is recovered
- * the same way once its deadline and the grace are past: a PREPARING one counted from its start, a
- * PRE_COMMITTING one from its PRE-COMMIT.
+ * Finishes what the log shows unfinished among the transactions this instance owns; those of other instances are
+ * theirs while their leases run, and {@link TakeOverExpiredTransactions} takes them over once a lease expired. At
+ * start-up every unfinished transaction of this instance (one that restarted under the same instance id) is
+ * recovered: PREPARING ones abort (presumed abort), PRE_COMMITTING ones (3PC) are settled by the termination
+ * protocol over the states the participants report, decided ones have their decision sent again. Then,
+ * continuously, phase two is retried until every participant acknowledged, and a transaction no run holds (its
+ * run was lost) is recovered the same way once its deadline and the grace are past: a PREPARING one counted from
+ * its start, a PRE_COMMITTING one from its PRE-COMMIT.
  */
 @Component
 class RecoverUnfinishedTransactions {
@@ -37,11 +39,11 @@ class RecoverUnfinishedTransactions {
 
     @EventListener(ApplicationReadyEvent.class)
     void recoverAfterStart() {
-        var recovered = loggedTransactions.unfinished().stream()
+        var recovered = loggedTransactions.unfinished(owner()).stream()
                 .filter(txId -> runs.resume(txId, new Recover()))
                 .count();
         if (recovered > 0) {
-            log.info("recovered {} unfinished transactions from the log", recovered);
+            log.info("recovered {} unfinished transactions of {} from the log", recovered, owner());
         }
     }
 
@@ -49,16 +51,26 @@ class RecoverUnfinishedTransactions {
             fixedDelayString = "${txsuite.coordinator.retry-interval:1s}",
             initialDelayString = "${txsuite.coordinator.retry-interval:1s}")
     void finishUnfinished() {
-        loggedTransactions.decidedUnfinished().forEach(txId -> runs.resume(txId, new Retry()));
-        loggedTransactions.undecidedPastDeadline(properties.answerGrace()).forEach(txId -> {
-            if (runs.resume(txId, new Recover())) {
-                log.warn("transaction {} was left undecided past its deadline; aborting it", txId);
-            }
-        });
-        loggedTransactions.preCommittingPastDeadline(properties.answerGrace()).forEach(txId -> {
-            if (runs.resume(txId, new Recover())) {
-                log.warn("transaction {} was left PRE_COMMITTING past its deadline; asking its participants", txId);
-            }
-        });
+        loggedTransactions.decidedUnfinished(owner()).forEach(txId -> runs.resume(txId, new Retry()));
+        loggedTransactions
+                .undecidedPastDeadline(owner(), properties.answerGrace())
+                .forEach(txId -> {
+                    if (runs.resume(txId, new Recover())) {
+                        log.warn("transaction {} was left undecided past its deadline; aborting it", txId);
+                    }
+                });
+        loggedTransactions
+                .preCommittingPastDeadline(owner(), properties.answerGrace())
+                .forEach(txId -> {
+                    if (runs.resume(txId, new Recover())) {
+                        log.warn(
+                                "transaction {} was left PRE_COMMITTING past its deadline; asking its participants",
+                                txId);
+                    }
+                });
+    }
+
+    private String owner() {
+        return properties.instanceId();
     }
 }

@@ -1,11 +1,14 @@
 package dev.txsuite.coordinator.run;
 
+import dev.txsuite.coordinator.config.CoordinatorProperties;
 import dev.txsuite.coordinator.log.DecisionLog;
+import dev.txsuite.coordinator.log.LoggedTransaction;
 import dev.txsuite.coordinator.log.LoggedTransactions;
 import dev.txsuite.coordinator.log.NewTransaction;
 import dev.txsuite.coordinator.participant.ParticipantClient;
 import dev.txsuite.faults.Faults;
 import dev.txsuite.protocol.coordinator.TxInput;
+import dev.txsuite.protocol.coordinator.TxInput.Recover;
 import dev.txsuite.protocol.coordinator.TxState;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The transactions this instance is driving in memory, at most one run per transaction. A transaction that is
- * not running here is picked up from the log when recovery or the retry job has an input for it.
+ * not running here is picked up from the log when recovery or the retry job has an input for it, and only if this
+ * instance owns it; or when this instance has just taken it over.
  */
 @Component
 public class RunningTransactions {
@@ -27,6 +31,7 @@ public class RunningTransactions {
     private final ConcurrentMap<String, TransactionRun> runs = new ConcurrentHashMap<>();
     private final RunAdapters adapters;
     private final LoggedTransactions loggedTransactions;
+    private final String instanceId;
 
     RunningTransactions(
             DecisionLog log,
@@ -35,9 +40,11 @@ public class RunningTransactions {
             ExecutorService participantCalls,
             TaskScheduler timers,
             Clock clock,
-            Faults faults) {
+            Faults faults,
+            CoordinatorProperties properties) {
         this.adapters = new RunAdapters(log, participants, participantCalls, timers, clock, faults);
         this.loggedTransactions = loggedTransactions;
+        this.instanceId = properties.instanceId();
     }
 
     /**
@@ -58,8 +65,8 @@ public class RunningTransactions {
 
     /**
      * Feeds the input ({@code Recover} or {@code Retry}) to a transaction that is not running here, in a run
-     * carried on from the log. Does nothing if it is running here (that run has the input's work in hand) or is
-     * not in the log.
+     * carried on from the log. Does nothing if it is running here (that run has the input's work in hand), is
+     * not in the log, or belongs to another instance (taken over since it was listed).
      *
      * @return whether the input was applied
      */
@@ -71,18 +78,43 @@ public class RunningTransactions {
                 txId,
                 id -> loggedTransactions
                         .find(id)
-                        .map(tx -> {
-                            var run = new TransactionRun(
-                                    tx.machineState(),
-                                    Duration.ofMillis(tx.timeoutMillis()),
-                                    tx.payloads(),
-                                    adapters,
-                                    this::forget);
-                            resumed.set(run);
-                            return run;
-                        })
+                        .filter(tx -> tx.owner().equals(instanceId))
+                        .map(tx -> runFromTheLog(tx, resumed))
                         .orElse(null));
-        var run = resumed.get();
+        return applyTo(resumed.get(), input);
+    }
+
+    /**
+     * Recovers a transaction this instance has just taken over at {@code epoch}, in a run carried on from the log
+     * (which holds the new owner and epoch by now). A run of an older epoch still here is stale (this instance
+     * had lost the transaction, then won it back): it is replaced, and fenced out on its next write. Does nothing
+     * if a run of this epoch is already here, or if the transaction was taken over again since.
+     *
+     * @return whether the transaction is being recovered
+     */
+    public boolean takeOver(String txId, long epoch) {
+        var taken = new AtomicReference<TransactionRun>();
+        runs.compute(txId, (id, running) -> {
+            if (running != null && running.epoch() >= epoch) {
+                return running;
+            }
+            return loggedTransactions
+                    .find(id)
+                    .filter(tx -> tx.owner().equals(instanceId) && tx.epoch() == epoch)
+                    .map(tx -> runFromTheLog(tx, taken))
+                    .orElse(running);
+        });
+        return applyTo(taken.get(), new Recover());
+    }
+
+    private TransactionRun runFromTheLog(LoggedTransaction tx, AtomicReference<TransactionRun> created) {
+        var run = new TransactionRun(
+                tx.machineState(), Duration.ofMillis(tx.timeoutMillis()), tx.payloads(), adapters, this::forget);
+        created.set(run);
+        return run;
+    }
+
+    private static boolean applyTo(TransactionRun run, TxInput input) {
         if (run == null) {
             return false;
         }

@@ -1,6 +1,7 @@
 package dev.txsuite.coordinator.run;
 
 import dev.txsuite.coordinator.log.DecisionAlreadyLogged;
+import dev.txsuite.coordinator.log.FencedOut;
 import dev.txsuite.coordinator.participant.Delivery;
 import dev.txsuite.coordinator.participant.ParticipantMessages.DecisionMessage;
 import dev.txsuite.coordinator.participant.ParticipantMessages.Peer;
@@ -60,6 +61,10 @@ import tools.jackson.databind.JsonNode;
  * all came back without a decision (nobody answered): the log keeps it PRE_COMMITTING for the next recovery
  * pass. If a log write fails, the in-memory state may be ahead of the log, so the run ends at once and sends
  * nothing more.
+ *
+ * <p>A run holds the transaction at its epoch. When another instance took the transaction over (this one could
+ * not renew its lease in time), the run is fenced out: a log write refused for another owner or a higher epoch,
+ * or a participant that refuses the epoch as stale, ends it at once, and it sends nothing more.
  */
 final class TransactionRun {
 
@@ -72,6 +77,7 @@ final class TransactionRun {
     private final Duration timeout;
     private final Consumer<TransactionRun> onSettled;
     private final String txId;
+    private final long epoch;
     private TxState state;
     private int decisionsInFlight;
     /** PRE-COMMIT messages and branch-state queries not returned yet. */
@@ -95,6 +101,7 @@ final class TransactionRun {
             RunAdapters adapters,
             Consumer<TransactionRun> onSettled) {
         this.txId = state.txId();
+        this.epoch = state.epoch();
         this.state = state;
         this.timeout = timeout;
         this.payloads = Map.copyOf(payloads);
@@ -104,6 +111,11 @@ final class TransactionRun {
 
     String txId() {
         return txId;
+    }
+
+    /** The epoch this run holds the transaction at: its own, whatever the log says by now. */
+    long epoch() {
+        return epoch;
     }
 
     /** Completes with the last state when the run ends; never exceptionally. */
@@ -136,6 +148,9 @@ final class TransactionRun {
         } catch (DecisionAlreadyLogged e) {
             log.warn("transaction {}: {}; this run stops and the logged decision is carried out", txId, e.getMessage());
             end();
+        } catch (FencedOut e) {
+            log.warn("{}: the write changed nothing, and this run stops and sends nothing more", e.getMessage());
+            end();
         } catch (RuntimeException e) {
             log.error("transaction {}: {} failed, leaving it to recovery from the log", txId, input, e);
             end();
@@ -152,11 +167,12 @@ final class TransactionRun {
                         state.epoch(), state.protocol().label(), payloads.get(participant), peersUnder3pc());
                 adapters.messages().execute(() -> prepare(participant, message));
             }
-            case RecordVote(var participant, var vote) -> adapters.log().recordVote(txId, participant, vote);
+            case RecordVote(var participant, var vote) ->
+                adapters.log().recordVote(txId, state.epoch(), participant, vote);
             case LogPreCommit() -> {
-                adapters.faults().reached(CoordinatorHaltPoints.VOTES_COLLECTED);
+                at(CoordinatorHaltPoints.VOTES_COLLECTED);
                 cancelDeadline();
-                adapters.log().logPreCommit(txId);
+                adapters.log().logPreCommit(txId, state.epoch());
                 // a participant that has not acknowledged PRE-COMMIT by then is presumed crashed
                 armDeadline();
             }
@@ -165,33 +181,39 @@ final class TransactionRun {
                 var message = new PreCommit(state.epoch());
                 adapters.messages().execute(() -> preCommit(participant, message));
             }
-            case RecordPreCommitAck(var participant) -> adapters.log().recordPreCommitAck(txId, participant);
+            case RecordPreCommitAck(var participant) ->
+                adapters.log().recordPreCommitAck(txId, state.epoch(), participant);
             case LogDecision(var decision, var reason, var forced) -> {
                 if (decision == Decision.COMMIT) {
-                    adapters.faults()
-                            .reached(
-                                    from == TxPhase.PRE_COMMITTING
-                                            ? CoordinatorHaltPoints.PRE_COMMIT_DONE
-                                            : CoordinatorHaltPoints.VOTES_COLLECTED);
+                    at(
+                            from == TxPhase.PRE_COMMITTING
+                                    ? CoordinatorHaltPoints.PRE_COMMIT_DONE
+                                    : CoordinatorHaltPoints.VOTES_COLLECTED);
                 }
                 cancelDeadline();
-                adapters.log().logDecision(txId, decision, reason, forced);
+                adapters.log().logDecision(txId, state.epoch(), decision, reason, forced);
             }
             case SendDecision(var participant, var decision) -> {
                 decisionsInFlight++;
                 var message = new DecisionMessage(state.epoch(), decision == Decision.ABORT ? state.reason() : null);
                 adapters.messages().execute(() -> deliver(participant, decision, message));
             }
-            case RecordAck(var participant) -> adapters.log().recordAck(txId, participant);
+            case RecordAck(var participant) -> adapters.log().recordAck(txId, state.epoch(), participant);
             case RecordConflict(var participant, var theirs) ->
-                adapters.log().recordConflict(txId, participant, theirs);
+                adapters.log().recordConflict(txId, state.epoch(), participant, theirs);
             case QueryBranches() -> {
                 preCommitCallsInFlight++;
                 var participants = state.participants();
                 adapters.messages().execute(() -> queryBranches(participants));
             }
-            case LogEnd() -> adapters.log().logEnd(txId, state.decision());
+            case LogEnd() -> adapters.log().logEnd(txId, state.epoch(), state.decision());
         }
+    }
+
+    /** A named point of the protocol: fault injection may pause the run here, or halt the process. */
+    private void at(String point) {
+        adapters.faults().pause(point);
+        adapters.faults().reached(point);
     }
 
     /** CAN-COMMIT carries every participant with its URL, for the termination protocol; 2PC's PREPARE does not. */
@@ -202,9 +224,12 @@ final class TransactionRun {
     }
 
     private void prepare(String participant, Prepare message) {
-        var vote = adapters.participants().prepare(participant, txId, message);
-        apply(vote.<TxInput>map(yesOrNo -> new VoteArrived(participant, yesOrNo))
-                .orElseGet(() -> new PrepareFailed(participant, Reasons.PARTICIPANT_UNAVAILABLE)));
+        switch (adapters.participants().prepare(participant, txId, message)) {
+            case Delivery.Voted(var vote) -> apply(new VoteArrived(participant, vote));
+            case Delivery.StaleEpoch stale -> fencedOut(participant, stale);
+            case Delivery.Acknowledged _, Delivery.Refused _, Delivery.Undelivered _ ->
+                apply(new PrepareFailed(participant, Reasons.PARTICIPANT_UNAVAILABLE));
+        }
     }
 
     /**
@@ -217,13 +242,14 @@ final class TransactionRun {
         lock.lock();
         try {
             preCommitCallsInFlight--;
-            TxInput input = switch (delivery) {
-                case Delivery.Acknowledged() -> new PreCommitAcked(participant);
+            switch (delivery) {
+                case Delivery.Acknowledged() -> apply(new PreCommitAcked(participant));
                 case Delivery.Refused refused
-                when refused.ended() -> new TxInput.Refused(participant, refused.theirs());
-                case Delivery.Refused _, Delivery.Undelivered _ -> new PreCommitFailed(participant);
-            };
-            apply(input);
+                when refused.ended() -> apply(new TxInput.Refused(participant, refused.theirs()));
+                case Delivery.StaleEpoch stale -> fencedOut(participant, stale);
+                case Delivery.Voted _, Delivery.Refused _, Delivery.Undelivered _ ->
+                    apply(new PreCommitFailed(participant));
+            }
         } finally {
             lock.unlock();
         }
@@ -238,8 +264,9 @@ final class TransactionRun {
                 case Delivery.Acknowledged() -> apply(new Acked(participant));
                 case Delivery.Refused refused
                 when refused.ended() -> apply(new TxInput.Refused(participant, refused.theirs()));
+                case Delivery.StaleEpoch stale -> fencedOut(participant, stale);
                 // not acknowledged: the phase-two retry job sends it again
-                case Delivery.Refused _, Delivery.Undelivered _ -> endIfSettled();
+                case Delivery.Voted _, Delivery.Refused _, Delivery.Undelivered _ -> endIfSettled();
             }
         } finally {
             lock.unlock();
@@ -267,6 +294,25 @@ final class TransactionRun {
         try {
             preCommitCallsInFlight--;
             apply(new BranchStates(reachable));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A participant has seen a higher epoch: another instance runs the transaction now. */
+    private void fencedOut(String participant, Delivery.StaleEpoch refusal) {
+        lock.lock();
+        try {
+            if (!ended) {
+                log.warn(
+                        "this instance was fenced out of transaction {}: {} refused epoch {} as stale ({});"
+                                + " another instance took it over, and this run stops and sends nothing more",
+                        txId,
+                        participant,
+                        state.epoch(),
+                        refusal.detail());
+                end();
+            }
         } finally {
             lock.unlock();
         }

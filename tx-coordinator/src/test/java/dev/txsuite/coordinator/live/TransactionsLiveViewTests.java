@@ -42,6 +42,7 @@ class TransactionsLiveViewTests {
             assertThat(tx.startedAt()).isEqualTo(START);
             assertThat(tx.durationMillis()).isEqualTo(5000);
             assertThat(tx.owner()).isEqualTo("coordinator-1");
+            assertThat(tx.epoch()).isEqualTo(1);
             assertThat(tx.outcome()).isEqualTo("COMMITTED");
             assertThat(tx.participants())
                     .containsExactly(
@@ -93,6 +94,34 @@ class TransactionsLiveViewTests {
                             .containsExactly(
                                     "begun", "pre-committed", "branch-pre-committed", "decided", "branch-conflict");
                 });
+    }
+
+    @Test
+    void shouldShowTheOwnerOfTheHighestEpochWhateverOrderTheBegunAndTakenOverEventsArriveIn() {
+        view.apply(event(
+                "tx-5",
+                TransactionEvent.TakenOver.TYPE,
+                6,
+                Map.of("previousOwner", "coordinator-1", "newOwner", "coordinator-2", "epoch", 2)));
+        view.apply(event(
+                "tx-5",
+                TransactionEvent.Begun.TYPE,
+                0,
+                Map.of("protocol", "2PC", "owner", "coordinator-1", "participants", List.of("order", "payment"))));
+
+        assertThat(view.snapshot(START.plusSeconds(7)).inFlight())
+                .singleElement()
+                .satisfies(tx -> {
+                    assertThat(tx.owner()).isEqualTo("coordinator-2");
+                    assertThat(tx.epoch()).isEqualTo(2);
+                    assertThat(tx.startedAt()).isEqualTo(START);
+                    assertThat(tx.events())
+                            .extracting(LiveTransactions.Event::type)
+                            .containsExactly("begun", "taken-over");
+                });
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> view.apply(
+                        event("tx-5", TransactionEvent.TakenOver.TYPE, 8, Map.of("newOwner", "coordinator-3"))));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.txsuite.coordinator.CoordinatorIntegrationTest;
 import dev.txsuite.coordinator.ScriptedParticipant;
+import dev.txsuite.coordinator.config.CoordinatorProperties;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,14 +14,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+/**
+ * How this instance finishes its own transactions that no run holds: as it finds them after a restart under the
+ * same instance id, or once a run was lost. (Another instance's transactions are taken over first: see
+ * {@link FailoverTests}.)
+ */
 class RecoveryTests extends CoordinatorIntegrationTest {
 
     @Autowired
     private RecoverUnfinishedTransactions recovery;
 
+    @Autowired
+    private CoordinatorProperties properties;
+
     @Test
-    void shouldAbortAnUndecidedTransactionLeftPastItsDeadlineByACrash() {
+    void shouldAbortAnUndecidedTransactionLeftPastItsDeadlineWithoutARun() {
         var txId = aLoggedTransaction()
+                .ownedBy(properties.instanceId())
                 .createdAgo(Duration.ofMinutes(1))
                 .timeoutMillis(1000)
                 .votedYes("order")
@@ -37,8 +47,12 @@ class RecoveryTests extends CoordinatorIntegrationTest {
     }
 
     @Test
-    void shouldAbortEveryUndecidedTransactionInTheLogAtStartUp() {
-        var txId = aLoggedTransaction().votedYes("order").votedYes("payment").insertInto(jdbc);
+    void shouldAbortEveryUndecidedTransactionOfThisInstanceAtStartUp() {
+        var txId = aLoggedTransaction()
+                .ownedBy(properties.instanceId())
+                .votedYes("order")
+                .votedYes("payment")
+                .insertInto(jdbc);
 
         recovery.recoverAfterStart();
 
@@ -52,6 +66,7 @@ class RecoveryTests extends CoordinatorIntegrationTest {
     @Test
     void shouldSendACommitLeftUnacknowledgedByACrashToTheParticipantsThatOweAnAck() {
         var txId = aLoggedTransaction()
+                .ownedBy(properties.instanceId())
                 .committing()
                 .acknowledged("order")
                 .votedYes("inventory")
@@ -108,8 +123,9 @@ class RecoveryTests extends CoordinatorIntegrationTest {
             participant.goesDown();
             participant.reportsBranchAs("PRE_COMMITTED");
         });
-        // left by a crash long ago, so the scheduled recovery pass takes it over
+        // left by a crash long ago, so the scheduled recovery pass picks it up
         var txId = aLoggedTransaction()
+                .ownedBy(properties.instanceId())
                 .preCommitting()
                 .createdAgo(Duration.ofMinutes(1))
                 .timeoutMillis(1000)
@@ -137,6 +153,7 @@ class RecoveryTests extends CoordinatorIntegrationTest {
     /** A 3PC transaction whose coordinator crashed after logging PRE-COMMIT, recovered as at start-up. */
     private String recoverAPreCommittedTransaction() {
         var txId = aLoggedTransaction()
+                .ownedBy(properties.instanceId())
                 .preCommitting()
                 .votedYes("order")
                 .votedYes("inventory")
