@@ -8,31 +8,33 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
-/** A real HTTP server standing in for a service behind the gateway: it answers 200 and records every request. */
+/**
+ * A real HTTP server standing in for a service behind the gateway: it answers 200 and records every request. It
+ * can be stopped (connections are refused until it restarts on the same port) and told to hold its answers.
+ */
 final class RecordingBackend {
 
     record Received(String method, String uri, String requestId) {}
 
     private final String name;
-    private final HttpServer server;
+    private final int port;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     private RecordingBackend(String name, HttpServer server) {
         this.name = name;
+        this.port = server.getAddress().getPort();
         this.server = server;
     }
 
     static RecordingBackend start(String name) {
-        try {
-            var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            var backend = new RecordingBackend(name, server);
-            server.createContext("/", backend::answer);
-            server.start();
-            return backend;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the " + name + " backend", e);
-        }
+        var backend = new RecordingBackend(name, bind(0, name));
+        backend.serve();
+        return backend;
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -42,15 +44,18 @@ final class RecordingBackend {
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst(RequestIdFilter.HEADER)));
+            held.await();
             var body = ("{\"backend\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     List<Received> received() {
@@ -59,5 +64,39 @@ final class RecordingBackend {
 
     void forget() {
         received.clear();
+    }
+
+    /** Stops listening: a connection to it is refused until {@link #restart()}. */
+    synchronized void stop() {
+        server.stop(0);
+    }
+
+    synchronized void restart() {
+        server = bind(port, name);
+        serve();
+    }
+
+    /** Requests are recorded, but not answered until {@link #answerHeldRequests()}. */
+    void holdAnswers() {
+        held = new CountDownLatch(1);
+    }
+
+    void answerHeldRequests() {
+        held.countDown();
+    }
+
+    private void serve() {
+        server.createContext("/", this::answer);
+        // a held answer must not keep the next request from being recorded
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+    }
+
+    private static HttpServer bind(int port, String name) {
+        try {
+            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the " + name + " backend on port " + port, e);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.txsuite.faults;
 
-import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,8 +15,12 @@ public class FaultInjectionAutoConfiguration {
 
     @Bean
     Faults faults(ObjectProvider<HaltPoints> haltPoints) {
-        var points = haltPoints.getIfAvailable(() -> new HaltPoints(Set.of()));
-        return new Faults(points.names(), () -> Runtime.getRuntime().halt(Faults.HALT_STATUS));
+        // a service may have points of its own besides those of the libraries it uses (tx-participant's)
+        var points = haltPoints
+                .orderedStream()
+                .flatMap(declared -> declared.names().stream())
+                .collect(Collectors.toSet());
+        return new Faults(points, () -> Runtime.getRuntime().halt(Faults.HALT_STATUS));
     }
 
     @Bean

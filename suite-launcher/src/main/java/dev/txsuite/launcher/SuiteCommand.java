@@ -1,5 +1,6 @@
 package dev.txsuite.launcher;
 
+import dev.txsuite.launcher.chaos.ChaosCommand;
 import dev.txsuite.launcher.events.EventsCommand;
 import dev.txsuite.launcher.up.UpCommand;
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code suite} command line: {@code up}, {@code events [topic]}, {@code help}. */
+/** The {@code suite} command line: {@code up}, {@code chaos}, {@code events [topic]}, {@code help}. */
 public final class SuiteCommand {
 
     private static final String USAGE = """
@@ -16,6 +17,10 @@ public final class SuiteCommand {
             Commands:
               up              build what is missing, create the databases, start Kafka and the five services;
                               Ctrl-C stops everything it started
+              chaos           a suite of its own (chaos_ databases, ports 8180.., Kafka 9192) under a stream of
+                              orders while every service is killed in turn, the coordinator at each crash
+                              point; then every invariant is checked and the counts printed (exit 1 if one
+                              does not hold)
               events [topic]  print the events of one topic, or of all four (tx.events, order.events,
                               inventory.events, payment.events), from the beginning and then as they come
               help            this text
@@ -33,6 +38,11 @@ public final class SuiteCommand {
               --only <svc,svc>            start only these of: order, inventory, payment, coordinator, gateway
                                           (Kafka always starts)
               --database-prefix <p>       use the databases <p>orders, <p>inventory, <p>payments, <p>coordinator
+
+            Options of chaos (and those of up, to move its ports):
+              --duration <time>           how long orders flow, e.g. 90s, 10m (default 120s)
+              --clients <n>               clients placing orders at once (default 4)
+              --seed <n>                  the clients' random choices (default: the time)
 
             Options of events:
               --kafka <host:port>         the broker (default localhost:9092, also KAFKA_BOOTSTRAP_SERVERS)
@@ -64,6 +74,12 @@ public final class SuiteCommand {
                 case "up" -> {
                     var root = RepositoryRoot.find();
                     yield new UpCommand(root, System.getenv(), home(root), System.out).run(rest);
+                }
+                case "chaos" -> {
+                    var root = RepositoryRoot.find();
+                    var home = home(root);
+                    var up = new UpCommand(root, System.getenv(), home, System.out);
+                    yield new ChaosCommand(up, System.getenv(), home, System.out).run(rest);
                 }
                 case "events" -> new EventsCommand(System.out, ZoneId.systemDefault()).run(rest, System.getenv());
                 case "help", "-h", "--help" -> {

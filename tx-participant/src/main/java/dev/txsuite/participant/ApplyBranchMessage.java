@@ -1,5 +1,6 @@
 package dev.txsuite.participant;
 
+import dev.txsuite.faults.Faults;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.participant.Branch;
 import dev.txsuite.protocol.participant.BranchMessage;
@@ -20,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
  * Applies one protocol message to this participant's branch: the business work and the participant-log row in
  * one local transaction, so the two can never disagree. Used by the HTTP endpoints, by the timers that settle
  * in-doubt branches, and by a service that is a participant of the transactions it starts (order-service)
- * in-process.
+ * in-process. A fault plan's {@code voteNo} makes a PREPARE vote NO with that reason without running the business
+ * work: recorded like any NO vote.
  */
 public class ApplyBranchMessage {
 
@@ -29,13 +31,19 @@ public class ApplyBranchMessage {
     private final ParticipantLog participantLog;
     private final BranchWork<?> work;
     private final ObjectMapper objectMapper;
+    private final Faults faults;
     private final String participant;
 
     public ApplyBranchMessage(
-            ParticipantLog participantLog, BranchWork<?> work, ObjectMapper objectMapper, String participant) {
+            ParticipantLog participantLog,
+            BranchWork<?> work,
+            ObjectMapper objectMapper,
+            Faults faults,
+            String participant) {
         this.participantLog = participantLog;
         this.work = work;
         this.objectMapper = objectMapper;
+        this.faults = faults;
         this.participant = participant;
     }
 
@@ -98,6 +106,15 @@ public class ApplyBranchMessage {
                     "the PREPARE payload of transaction " + txId + " is not a valid " + participant + " payload: "
                             + e.getOriginalMessage(),
                     e);
+        }
+        var forced = faults.forcedNoVote();
+        if (forced.isPresent()) {
+            log.warn(
+                    "fault injection: {} votes NO ({}) on transaction {} without preparing",
+                    participant,
+                    forced.get(),
+                    txId);
+            return Vote.no(forced.get());
         }
         return work.prepare(txId, value);
     }

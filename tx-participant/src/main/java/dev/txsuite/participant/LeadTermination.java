@@ -5,6 +5,8 @@ import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.participant.BranchMessage;
 import dev.txsuite.protocol.participant.BranchState;
 import dev.txsuite.protocol.participant.Termination;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,8 +17,12 @@ import org.slf4j.LoggerFactory;
  * coordinator cannot be reached: collect the states of the participants CAN-COMMIT listed (this branch's own
  * included), apply {@link Termination}'s rules, and carry the plan out: PRE-COMMIT first, then the decision.
  * Messages to this participant are applied locally, to the others over HTTP. No database transaction or lock is
- * held across a call, and a message that fails is not retried: the branch's re-armed timer, and the other
- * participants' own timers, try again.
+ * held across a call, and a message that fails (after its short retries) is left to the branch's re-armed timer
+ * and the other participants' own timers.
+ *
+ * <p>Only a call that failed leaves a participant out. One that this service did not even make, because the
+ * peer's circuit breaker is open or its bulkhead full, proves nothing about the peer: leaving out a participant
+ * that is alive, and perhaps PRE-COMMITTED, is how 3PC splits. The run is then put off to the next expiry.
  */
 class LeadTermination {
 
@@ -51,7 +57,17 @@ class LeadTermination {
                 .toList();
         var states = new LinkedHashMap<String, BranchState>();
         states.put(self, branch.state());
-        others.forEach(peer -> peerBranches.stateOf(peer, txId).ifPresent(state -> states.put(peer.name(), state)));
+        try {
+            others.forEach(peer -> peerBranches.stateOf(peer, txId).ifPresent(state -> states.put(peer.name(), state)));
+        } catch (CallNotPermittedException | BulkheadFullException e) {
+            log.info(
+                    "transaction {}: the coordinator cannot be reached ({}), but not every participant could be asked"
+                            + " ({}); the termination protocol waits for the branch's next expiry",
+                    txId,
+                    why,
+                    e.getMessage());
+            return;
+        }
         var plan = Termination.plan(states).orElseThrow();
         log.info(
                 "transaction {}: the coordinator cannot be reached ({}); {} leads the termination protocol, states {}"

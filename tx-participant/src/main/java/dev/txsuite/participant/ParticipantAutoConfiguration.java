@@ -2,6 +2,10 @@ package dev.txsuite.participant;
 
 import dev.txsuite.faults.FaultInjectionAutoConfiguration;
 import dev.txsuite.faults.Faults;
+import dev.txsuite.faults.HaltPoints;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.net.http.HttpClient;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -19,12 +24,20 @@ import tools.jackson.databind.ObjectMapper;
  * Turns the service into a participant: the protocol endpoints, the participant log and its schema, and the
  * timers that settle in-doubt branches. The service provides exactly one {@link BranchWork} bean and sets
  * {@code txsuite.participant.name}. Scheduling is enabled here; a service that enables it too shares the same
- * scheduler.
+ * scheduler. Defaults, each overridable in the service's application.yml, are in
+ * {@code dev/txsuite/participant/tx-participant.properties}: the Resilience4j guards of the timers' calls.
  */
 @AutoConfiguration(after = FaultInjectionAutoConfiguration.class)
 @EnableConfigurationProperties(ParticipantProperties.class)
 @EnableScheduling
+@PropertySource("classpath:dev/txsuite/participant/tx-participant.properties")
 public class ParticipantAutoConfiguration {
+
+    /** The points fault injection can halt a participant at; the fault-injection library asks for this bean. */
+    @Bean
+    HaltPoints participantHaltPoints() {
+        return ParticipantHaltPoints.all();
+    }
 
     @Bean
     ParticipantLog participantLog(DataSource dataSource, ObjectMapper objectMapper, ParticipantProperties properties) {
@@ -37,6 +50,7 @@ public class ParticipantAutoConfiguration {
             ParticipantLog participantLog,
             ObjectProvider<BranchWork<?>> works,
             ObjectMapper objectMapper,
+            Faults faults,
             ParticipantProperties properties) {
         var found = works.orderedStream().toList();
         if (found.size() != 1) {
@@ -44,7 +58,7 @@ public class ParticipantAutoConfiguration {
                     + " needs exactly one BranchWork bean (the business side of prepare/commit/abort), found "
                     + found.size() + ": " + found);
         }
-        return new ApplyBranchMessage(participantLog, found.getFirst(), objectMapper, properties.name());
+        return new ApplyBranchMessage(participantLog, found.getFirst(), objectMapper, faults, properties.name());
     }
 
     @Bean
@@ -61,13 +75,17 @@ public class ParticipantAutoConfiguration {
             ParticipantLog participantLog,
             ApplyBranchMessage applyBranchMessage,
             Faults faults,
+            RetryRegistry retries,
+            CircuitBreakerRegistry breakers,
+            BulkheadRegistry bulkheads,
             ParticipantProperties properties) {
         var http = timerCalls(properties);
+        var guards = new CallGuards(retries, breakers, bulkheads);
         return new ResolveExpiredBranches(
                 participantLog,
-                new AskCoordinator(http, properties.coordinatorUrl(), faults),
+                new AskCoordinator(http, properties.coordinatorUrl(), guards, faults),
                 new LeadTermination(
-                        participantLog, new PeerBranches(http, faults), applyBranchMessage, properties.name()),
+                        participantLog, new PeerBranches(http, guards, faults), applyBranchMessage, properties.name()),
                 applyBranchMessage,
                 properties.timerInterval());
     }
@@ -79,8 +97,8 @@ public class ParticipantAutoConfiguration {
 
     /**
      * The timers' calls to the coordinator and the other participants: short timeouts, because a call that
-     * does not answer in time counts as a crashed peer, and no retries (the next expiry is the retry). Not a
-     * bean, so that it never competes with the service's own clients.
+     * does not answer in time counts as a crashed peer; the retries are {@link CallGuards}'. Not a bean, so that
+     * it never competes with the service's own clients.
      */
     private static RestClient timerCalls(ParticipantProperties properties) {
         // HTTP/1.1: the JDK client would otherwise offer every plain-HTTP request an h2c upgrade

@@ -61,8 +61,11 @@ public class ParticipantController {
                                 + " included",
                         txId);
             }
-            return answer(
-                    txId, applyBranchMessage.apply(request.toMessage(txId), request.payload(), request.participants()));
+            var reply = applyBranchMessage.apply(request.toMessage(txId), request.payload(), request.participants());
+            if (reply instanceof VoteReply) {
+                faults.reached(ParticipantHaltPoints.PREPARED);
+            }
+            return answer(txId, reply);
         });
     }
 
@@ -76,21 +79,13 @@ public class ParticipantController {
 
     @PostMapping("/commit")
     ResponseEntity<?> commit(@PathVariable String txId, @RequestBody EpochRequest request) {
-        return unlessDropped(
-                "commit",
-                txId,
-                () -> answer(txId, applyBranchMessage.apply(new BranchMessage.Commit(txId, request.epoch()), null)));
+        return unlessDropped("commit", txId, () -> decision(txId, new BranchMessage.Commit(txId, request.epoch())));
     }
 
     @PostMapping("/abort")
     ResponseEntity<?> abort(@PathVariable String txId, @RequestBody AbortRequest request) {
         return unlessDropped(
-                "abort",
-                txId,
-                () -> answer(
-                        txId,
-                        applyBranchMessage.apply(
-                                new BranchMessage.Abort(txId, request.epoch(), request.reason()), null)));
+                "abort", txId, () -> decision(txId, new BranchMessage.Abort(txId, request.epoch(), request.reason())));
     }
 
     @GetMapping
@@ -119,7 +114,19 @@ public class ParticipantController {
         return invalid(e.getMessage(), null);
     }
 
-    /** Fault injection: a message the plan says is lost is answered as a network failure, and not applied. */
+    /** COMMIT or ABORT: once applied and committed, and before it is acknowledged, the process may halt. */
+    private ResponseEntity<?> decision(String txId, BranchMessage message) {
+        var reply = applyBranchMessage.apply(message, null);
+        if (reply instanceof Ack) {
+            faults.reached(ParticipantHaltPoints.DECISION_APPLIED);
+        }
+        return answer(txId, reply);
+    }
+
+    /**
+     * Fault injection: a message the plan says is lost is answered as a network failure, and not applied; one
+     * the plan delays waits before it is applied (a slow network or a long pause of this process).
+     */
     private ResponseEntity<?> unlessDropped(String message, String txId, Supplier<ResponseEntity<?>> handling) {
         if (faults.drops(message)) {
             return respond(problem(
@@ -129,6 +136,7 @@ public class ParticipantController {
                     "fault injection: participant " + participant + " dropped this " + message + " unapplied",
                     txId));
         }
+        faults.pause(message);
         return handling.get();
     }
 

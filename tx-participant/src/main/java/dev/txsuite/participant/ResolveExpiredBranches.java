@@ -94,6 +94,8 @@ class ResolveExpiredBranches implements SchedulingConfigurer {
                 }
                 case Outcome.Undecided undecided ->
                     log.debug("transaction {}: still undecided at the coordinator; the branch waits", txId);
+                case Outcome.NotAsked(var why) ->
+                    log.info("transaction {}: the coordinator was not asked ({}); the branch waits", txId, why);
                 case Outcome.NoRecord noRecord -> {
                     log.info("transaction {}: the coordinator has no record of it; presumed abort", txId);
                     applyBranchMessage.apply(

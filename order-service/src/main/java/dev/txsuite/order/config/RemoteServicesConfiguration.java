@@ -6,21 +6,20 @@ import dev.txsuite.order.order.PaymentAccounts;
 import dev.txsuite.order.order.ProductPrices;
 import dev.txsuite.order.order.RemoteLookup;
 import dev.txsuite.order.order.TransactionCoordinator;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The clients of inventory-service, payment-service and tx-coordinator. The retries and circuit breakers are
- * configured per target in application.yml ({@code resilience4j.retry.instances.*},
- * {@code resilience4j.circuitbreaker.instances.*}).
+ * The clients of inventory-service, payment-service and tx-coordinator: the timeouts of each are
+ * {@code txsuite.services.<target>}, its retry, circuit breaker and bulkhead the Resilience4j instances of the same
+ * name ({@code resilience4j.retry.instances.inventory}, ...), all in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
 class RemoteServicesConfiguration {
@@ -33,50 +32,58 @@ class RemoteServicesConfiguration {
     @Bean
     InventoryCatalog inventoryCatalog(
             RestClient.Builder builder,
-            ServiceUrls urls,
+            RemoteServices services,
             RetryRegistry retries,
             CircuitBreakerRegistry breakers,
+            BulkheadRegistry bulkheads,
             ProductPrices prices) {
         return new InventoryCatalog(
                 new RemoteLookup(
                         "inventory-service",
-                        client(builder, urls.inventory(), urls.connectTimeout(), urls.lookupTimeout()),
+                        client(builder, services.inventory()),
                         retries.retry("inventory"),
-                        breakers.circuitBreaker("inventory")),
+                        breakers.circuitBreaker("inventory"),
+                        bulkheads.bulkhead("inventory")),
                 prices);
     }
 
     @Bean
     PaymentAccounts paymentAccounts(
-            RestClient.Builder builder, ServiceUrls urls, RetryRegistry retries, CircuitBreakerRegistry breakers) {
+            RestClient.Builder builder,
+            RemoteServices services,
+            RetryRegistry retries,
+            CircuitBreakerRegistry breakers,
+            BulkheadRegistry bulkheads) {
         return new PaymentAccounts(new RemoteLookup(
                 "payment-service",
-                client(builder, urls.payment(), urls.connectTimeout(), urls.lookupTimeout()),
+                client(builder, services.payment()),
                 retries.retry("payment"),
-                breakers.circuitBreaker("payment")));
+                breakers.circuitBreaker("payment"),
+                bulkheads.bulkhead("payment")));
     }
 
     @Bean
     TransactionCoordinator transactionCoordinator(
             RestClient.Builder builder,
-            ServiceUrls urls,
-            OrderProperties orders,
+            RemoteServices services,
             RetryRegistry retries,
-            CircuitBreakerRegistry breakers) {
+            CircuitBreakerRegistry breakers,
+            BulkheadRegistry bulkheads) {
         return new TransactionCoordinator(
-                client(builder, urls.coordinator(), urls.connectTimeout(), orders.requestDeadline()),
+                client(builder, services.coordinator()),
                 retries.retry("coordinator"),
-                breakers.circuitBreaker("coordinator"));
+                breakers.circuitBreaker("coordinator"),
+                bulkheads.bulkhead("coordinator"));
     }
 
-    private static RestClient client(RestClient.Builder builder, URI baseUrl, Duration connect, Duration read) {
+    private static RestClient client(RestClient.Builder builder, RemoteServices.Target target) {
         // HTTP/1.1: the JDK client would otherwise offer every plain-HTTP request an h2c upgrade
         var http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connect)
+                .connectTimeout(target.connectTimeout())
                 .build();
         var requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(read);
-        return builder.clone().baseUrl(baseUrl).requestFactory(requests).build();
+        requests.setReadTimeout(target.readTimeout());
+        return builder.clone().baseUrl(target.url()).requestFactory(requests).build();
     }
 }

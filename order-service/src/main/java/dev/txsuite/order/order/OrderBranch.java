@@ -1,6 +1,7 @@
 package dev.txsuite.order.order;
 
 import dev.txsuite.participant.BranchWork;
+import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.Vote;
 import java.time.Clock;
 import java.util.UUID;
@@ -40,7 +41,11 @@ class OrderBranch implements BranchWork<OrderPayload> {
         }
         var existing = orders.findById(UUID.fromString(payload.orderId()));
         if (existing.isPresent()) {
-            return existing.get().txId().equals(txId) ? Vote.yes() : Vote.no(DUPLICATE_ORDER);
+            // a row this service wrote for a client before the PREPARE came (see UnpreparedOrders) is adopted
+            if (!existing.get().txId().equals(txId)) {
+                return Vote.no(DUPLICATE_ORDER);
+            }
+            return existing.get().status() == OrderStatus.PENDING ? Vote.yes() : Vote.no(Reasons.ALREADY_ABORTED);
         }
         var order = orders.save(Order.pending(txId, payload, clock.instant()));
         events.publishEvent(OrderEvent.of(OrderEvent.PLACED, order, clock.instant()));

@@ -115,9 +115,12 @@ public class PlaceOrder {
         var transaction = OrderTransaction.of(txId, orderId.toString(), order, properties.voteTimeout());
         return switch (coordinator.run(transaction)) {
             case Outcome.NotStarted notStarted -> answers.notStarted();
-            case Outcome.Undecided undecided -> answers.pending(orderId, txId, order);
+            case Outcome.Undecided undecided -> {
+                settleOwnBranch.awaitOutcome(OrderPayload.of(orderId.toString(), order), txId);
+                yield answers.pending(orderId, txId, order);
+            }
             case Outcome.Decided(var decision, var reason) -> {
-                settleOwnBranch.settle(orderId, txId, decision, reason);
+                settleOwnBranch.settle(OrderPayload.of(orderId.toString(), order), txId, decision, reason);
                 if (decision == Decision.COMMIT) {
                     yield answers.confirmed(orderId, txId, order);
                 }

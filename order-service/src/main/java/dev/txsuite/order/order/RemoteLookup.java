@@ -1,6 +1,8 @@
 package dev.txsuite.order.order;
 
 import dev.txsuite.protocol.Reasons;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -15,7 +17,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Reads one resource of another service: an idempotent GET, so it is retried (with backoff and jitter) behind a
- * circuit breaker. A 404 means there is no such resource; a service that cannot answer is a 503 problem.
+ * circuit breaker, and each attempt holds a permit of the service's bulkhead, so that a slow service cannot take
+ * every request thread. A 404 means there is no such resource; a service that cannot answer is a 503 problem.
  */
 public class RemoteLookup {
 
@@ -25,12 +28,15 @@ public class RemoteLookup {
     private final RestClient client;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
+    private final Bulkhead bulkhead;
 
-    public RemoteLookup(String service, RestClient client, Retry retry, CircuitBreaker circuitBreaker) {
+    public RemoteLookup(
+            String service, RestClient client, Retry retry, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {
         this.service = service;
         this.client = client;
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
+        this.bulkhead = bulkhead;
     }
 
     /**
@@ -44,10 +50,12 @@ public class RemoteLookup {
                             retry,
                             CircuitBreaker.decorateSupplier(
                                     circuitBreaker,
-                                    () -> client.get()
-                                            .uri(uriTemplate, id)
-                                            .retrieve()
-                                            .body(type)))
+                                    Bulkhead.decorateSupplier(
+                                            bulkhead,
+                                            () -> client.get()
+                                                    .uri(uriTemplate, id)
+                                                    .retrieve()
+                                                    .body(type))))
                     .get();
             if (found == null || !usable.test(found)) {
                 throw new RestClientException("unusable answer " + found);
@@ -59,7 +67,7 @@ public class RemoteLookup {
                 return Optional.empty();
             }
             throw unavailable(id, e);
-        } catch (RestClientException | CallNotPermittedException e) {
+        } catch (RestClientException | CallNotPermittedException | BulkheadFullException e) {
             throw unavailable(id, e);
         }
     }

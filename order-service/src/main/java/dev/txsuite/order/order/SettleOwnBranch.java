@@ -23,16 +23,26 @@ class SettleOwnBranch {
     private final OrderRepository orders;
     private final ParticipantLog participantLog;
     private final ApplyBranchMessage applyBranchMessage;
+    private final UnpreparedOrders unpreparedOrders;
 
-    SettleOwnBranch(OrderRepository orders, ParticipantLog participantLog, ApplyBranchMessage applyBranchMessage) {
+    SettleOwnBranch(
+            OrderRepository orders,
+            ParticipantLog participantLog,
+            ApplyBranchMessage applyBranchMessage,
+            UnpreparedOrders unpreparedOrders) {
         this.orders = orders;
         this.participantLog = participantLog;
         this.applyBranchMessage = applyBranchMessage;
+        this.unpreparedOrders = unpreparedOrders;
     }
 
-    void settle(UUID orderId, String txId, Decision decision, String reason) {
+    void settle(OrderPayload payload, String txId, Decision decision, String reason) {
+        var orderId = UUID.fromString(payload.orderId());
         try {
             applyToPendingOrder(orderId, txId, decision, reason);
+            if (decision == Decision.ABORT) {
+                abortIfNeverPrepared(payload, txId, reason);
+            }
         } catch (RuntimeException e) {
             // the decision stands whatever happens here: the coordinator's phase two settles the branch later
             log.warn(
@@ -42,6 +52,27 @@ class SettleOwnBranch {
                     decision,
                     e);
         }
+    }
+
+    /** The outcome of a transaction the coordinator could not give in time: the client polls the order. */
+    void awaitOutcome(OrderPayload payload, String txId) {
+        try {
+            unpreparedOrders.holdPlace(txId, payload);
+        } catch (RuntimeException e) {
+            // the PREPARE wrote the row meanwhile, or the database is failing: either way the branch settles it
+            log.warn("order {} of transaction {}: not held as PENDING", payload.orderId(), txId, e);
+        }
+    }
+
+    /**
+     * An ABORT that overtook this participant's PREPARE: the tombstone makes a late PREPARE vote NO, and the
+     * order the client is told was rejected is written as REJECTED.
+     */
+    private void abortIfNeverPrepared(OrderPayload payload, String txId, String reason) {
+        if (participantLog.find(txId).isEmpty()) {
+            applyBranchMessage.apply(new BranchMessage.Abort(txId, 0, reason), null);
+        }
+        unpreparedOrders.rejectIfAbsent(txId, payload, reason);
     }
 
     private void applyToPendingOrder(UUID orderId, String txId, Decision decision, String reason) {

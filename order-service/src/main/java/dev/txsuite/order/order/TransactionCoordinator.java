@@ -1,6 +1,9 @@
 package dev.txsuite.order.order;
 
 import dev.txsuite.protocol.Decision;
+import dev.txsuite.protocol.Reasons;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -34,31 +37,51 @@ public class TransactionCoordinator {
         record NotStarted() implements Outcome {}
     }
 
-    /** The coordinator's answer: {@code decision} is null while the votes are still being collected. */
-    record TransactionAnswer(String txId, String protocol, String state, String decision, String reason) {}
+    /**
+     * The coordinator's answer: {@code decision} is null while the votes are still being collected; {@code epoch}
+     * is given by {@code GET /tx/transactions/{txId}} only.
+     */
+    record TransactionAnswer(String txId, String protocol, String state, String decision, String reason, Long epoch) {}
+
+    /** The transaction as the coordinator's log shows it, with the epoch its messages carry. */
+    record Status(Outcome outcome, long epoch) {}
 
     private final RestClient coordinator;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
+    private final Bulkhead bulkhead;
 
-    /** @param coordinator its read timeout is the order's request deadline */
-    public TransactionCoordinator(RestClient coordinator, Retry retry, CircuitBreaker circuitBreaker) {
+    /**
+     * @param coordinator its read timeout is the order's request deadline
+     * @param bulkhead bounds the requests waiting for an outcome at once, so that some request threads are always
+     *     left for the coordinator's own PREPARE to this service's order branch, which every outcome waits for
+     */
+    public TransactionCoordinator(
+            RestClient coordinator, Retry retry, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {
         this.coordinator = coordinator;
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
+        this.bulkhead = bulkhead;
     }
 
     Outcome run(OrderTransaction transaction) {
         TransactionAnswer answer;
         try {
-            answer = retry.executeSupplier(circuitBreaker.decorateSupplier(() -> coordinator
-                    .post()
-                    .uri("/tx/transactions")
-                    .body(transaction)
-                    .retrieve()
-                    .body(TransactionAnswer.class)));
+            answer = retry.executeSupplier(circuitBreaker.decorateSupplier(Bulkhead.decorateSupplier(
+                    bulkhead,
+                    () -> coordinator
+                            .post()
+                            .uri("/tx/transactions")
+                            .body(transaction)
+                            .retrieve()
+                            .body(TransactionAnswer.class))));
         } catch (CallNotPermittedException e) {
             log.warn("transaction {} not started: the coordinator's circuit breaker is open", transaction.txId());
+            return new Outcome.NotStarted();
+        } catch (BulkheadFullException e) {
+            log.warn(
+                    "transaction {} not started: too many orders are waiting for the coordinator already",
+                    transaction.txId());
             return new Outcome.NotStarted();
         } catch (HttpClientErrorException e) {
             // the coordinator refused the transaction (contract: unknown participant, bad body): it never began
@@ -82,6 +105,26 @@ public class TransactionCoordinator {
             return new Outcome.Undecided();
         }
         return outcomeOf(answer);
+    }
+
+    /**
+     * How the coordinator's log shows the transaction now ({@code GET /tx/transactions/{txId}}): a transaction it
+     * has no record of never began there and is aborted (presumed abort); Undecided also when it cannot be asked.
+     */
+    Status statusOf(String txId) {
+        try {
+            var answer = coordinator
+                    .get()
+                    .uri("/tx/transactions/{txId}", txId)
+                    .retrieve()
+                    .body(TransactionAnswer.class);
+            return new Status(outcomeOf(answer), answer == null || answer.epoch() == null ? 0 : answer.epoch());
+        } catch (HttpClientErrorException.NotFound e) {
+            return new Status(new Outcome.Decided(Decision.ABORT, Reasons.COORDINATOR_RECOVERY), 0);
+        } catch (RestClientException e) {
+            log.debug("outcome of transaction {} not known yet: {}", txId, e.toString());
+            return new Status(new Outcome.Undecided(), 0);
+        }
     }
 
     private static Outcome outcomeOf(TransactionAnswer answer) {

@@ -44,7 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
             "txsuite.events.resubmit-interval=500ms",
             // the scripted coordinator answers what each test tells it; the order branch's own timer must not
             // ask it for outcomes behind the test's back (tx-participant's tests cover the timer)
-            "txsuite.participant.ready-timeout=10m"
+            "txsuite.participant.ready-timeout=10m",
+            // likewise the job that settles orders held for a 202: the tests that need it run it themselves
+            "txsuite.orders.settle-interval=1h"
         })
 @Import({FreshDatabaseConfiguration.class, FreshKafkaConfiguration.class, InterruptibleRelay.Configuration.class})
 @AutoConfigureRestTestClient

@@ -53,6 +53,17 @@ public record PostgresServer(String host, String port, String user, String passw
         }
     }
 
+    /** Drops the database, with whatever connections it still has, if it exists. */
+    public void dropIfExists(String database) {
+        try (var connection = connect();
+                var drop = connection.createStatement()) {
+            drop.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new SuiteFailure(
+                    "cannot drop the database " + database + " on " + host + ":" + port + ": " + e.getMessage());
+        }
+    }
+
     private Connection connect() throws SQLException {
         DriverManager.setLoginTimeout(5);
         return DriverManager.getConnection(loginTo("postgres").jdbcUrl(), user, password);

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code ./suite up}: checks what the suite needs, builds what is missing, creates the databases, starts the
@@ -39,18 +40,48 @@ public final class UpCommand {
     /** Runs until the suite is stopped; the exit code. */
     public int run(List<String> arguments) {
         var options = UpOptions.parse(arguments, environment);
+        var started = start(options, Map.of(), home.resolve("kafka"), false);
+        if (started.isEmpty()) {
+            return 0;
+        }
+        var suite = started.get().suite();
+        printWhereEverythingIs(options, started.get().lineup(), home.resolve("logs"));
+        var stopped = suite.firstExit().join();
+        if (suite.stoppedByShutdown()) {
+            return 0;
+        }
+        var log = "kafka".equals(stopped)
+                ? suite.broker().log()
+                : suite.service(stopped).log();
+        out.flush();
+        System.err.println("suite: " + stopped + " stopped on its own; see " + log + "; stopping the rest");
+        suite.close();
+        return 1;
+    }
+
+    /** A suite that is up, and how it was laid out. */
+    public record Started(RunningSuite suite, ServiceLineup lineup) {}
+
+    /**
+     * Checks what the suite needs, builds what is missing, creates the databases (dropped first when
+     * {@code freshDatabases}), starts the broker on {@code kafkaData} and the services with {@code settings}
+     * added to their environment, and returns once all are ready; the caller stops them. Empty when Ctrl-C
+     * stopped the start.
+     */
+    public Optional<Started> start(
+            UpOptions options, Map<String, String> settings, Path kafkaData, boolean freshDatabases) {
         requireJdk();
         var postgres = PostgresServer.fromEnvironment(environment);
         postgres.requireReachable();
         var logs = home.resolve("logs");
-        var lineup = lineup(options, postgres, logs);
+        var lineup = lineup(options, postgres, logs, settings);
         requireFreePorts(options, lineup);
         new BuildMissingJars(root, logs.resolve("build.log"), out).buildIfMissing(options.services());
-        createDatabases(options, postgres);
+        createDatabases(options, postgres, freshDatabases);
 
         var broker = new KafkaBroker(
                 root.launcherLibraries(),
-                home.resolve("kafka"),
+                kafkaData,
                 options.kafkaPort(),
                 options.kafkaControllerPort(),
                 logs.resolve("kafka.log"));
@@ -60,21 +91,11 @@ public final class UpCommand {
             suite.start(ServiceProcess.READINESS_TIMEOUT, out::println);
         } catch (SuiteFailure e) {
             if (suite.stoppedByShutdown()) {
-                return 0;
+                return Optional.empty();
             }
             throw e;
         }
-        printWhereEverythingIs(options, lineup, logs);
-        var stopped = suite.firstExit().join();
-        if (suite.stoppedByShutdown()) {
-            return 0;
-        }
-        var log =
-                "kafka".equals(stopped) ? broker.log() : suite.service(stopped).log();
-        out.flush();
-        System.err.println("suite: " + stopped + " stopped on its own; see " + log + "; stopping the rest");
-        suite.close();
-        return 1;
+        return Optional.of(new Started(suite, lineup));
     }
 
     private static void requireJdk() {
@@ -85,7 +106,7 @@ public final class UpCommand {
         }
     }
 
-    private ServiceLineup lineup(UpOptions options, PostgresServer postgres, Path logs) {
+    private ServiceLineup lineup(UpOptions options, PostgresServer postgres, Path logs, Map<String, String> settings) {
         var databases = new EnumMap<SuiteService, DatabaseLogin>(SuiteService.class);
         for (var service : options.services()) {
             if (service.ownsDatabase()) {
@@ -100,7 +121,7 @@ public final class UpCommand {
                 databases,
                 "127.0.0.1:" + options.kafkaPort(),
                 logs,
-                Map.of());
+                settings);
     }
 
     private static void requireFreePorts(UpOptions options, ServiceLineup lineup) {
@@ -139,10 +160,17 @@ public final class UpCommand {
         }
     }
 
-    private void createDatabases(UpOptions options, PostgresServer postgres) {
+    private void createDatabases(UpOptions options, PostgresServer postgres, boolean fresh) {
         for (var service : options.services()) {
-            if (service.ownsDatabase() && postgres.createIfMissing(options.databaseOf(service))) {
-                out.println("created database " + options.databaseOf(service));
+            if (!service.ownsDatabase()) {
+                continue;
+            }
+            var database = options.databaseOf(service);
+            if (fresh) {
+                postgres.dropIfExists(database);
+            }
+            if (postgres.createIfMissing(database)) {
+                out.println("created database " + database);
             }
         }
     }

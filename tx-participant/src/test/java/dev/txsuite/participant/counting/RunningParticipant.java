@@ -84,6 +84,11 @@ final class RunningParticipant implements AutoCloseable {
         return database;
     }
 
+    /** A bean of the running service, to look at (or force) what only it knows, such as a circuit breaker. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     /** {@code PUT /tx/faults} with the plan, e.g. {@code {"unreachable":["coordinator"]}}. */
     void arm(String plan) {
         endpoints

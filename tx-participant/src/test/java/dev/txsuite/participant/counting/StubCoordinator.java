@@ -23,6 +23,7 @@ final class StubCoordinator implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Answer> nextAnswers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> questions = new ConcurrentHashMap<>();
 
     private StubCoordinator(HttpServer server) {
@@ -64,6 +65,11 @@ final class StubCoordinator implements AutoCloseable {
         answers.put(txId, new Answer(503, "text/plain", "overloaded"));
     }
 
+    /** The next question about the transaction fails with a 503; later ones get the answer set for it. */
+    void failingOnce(String txId) {
+        nextAnswers.put(txId, new Answer(503, "text/plain", "overloaded"));
+    }
+
     int questionsAbout(String txId) {
         return questions.getOrDefault(txId, new AtomicInteger()).get();
     }
@@ -76,7 +82,10 @@ final class StubCoordinator implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         var txId = exchange.getRequestURI().getPath().substring(PATH.length());
         questions.computeIfAbsent(txId, id -> new AtomicInteger()).incrementAndGet();
-        var answer = answers.getOrDefault(txId, new Answer(404, "application/problem+json", """
+        var once = nextAnswers.remove(txId);
+        var answer = once != null
+                ? once
+                : answers.getOrDefault(txId, new Answer(404, "application/problem+json", """
                         {"type":"https://txsuite.dev/problems/unknown-transaction","title":"Unknown transaction",\
                         "status":404,"detail":"no record of %s"}""".formatted(txId)));
         var body = answer.body().getBytes(StandardCharsets.UTF_8);
