@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.txsuite.launcher.SuiteService;
 import dev.txsuite.testing.RecordedEvent;
-import dev.txsuite.testing.TopicRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,10 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing was decided). When the first wakes up (SIGCONT) and goes on to commit, it is fenced out: its write is
  * refused, no branch commits, and the transaction stays as the second left it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CoordinatorFailoverIT {
+class CoordinatorFailoverIT extends SuiteTest {
 
     private static final String FIRST = "coordinator-1";
     private static final String SECOND = "coordinator-2";
@@ -50,29 +45,10 @@ class CoordinatorFailoverIT {
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private EndToEndSuite suite;
-    private GatewayClient gateway;
-    private InvariantChecker databases;
-    private InvariantChecker.Snapshot start;
-    private TopicRecorder txEvents;
 
-    @BeforeAll
-    void startTheSuite() {
-        suite = EndToEndSuite.start(TWO_COORDINATORS_WITH_SHORT_LEASES, 2);
-        gateway = new GatewayClient(suite.gatewayUri());
-        databases = new InvariantChecker(suite);
-        start = databases.snapshot();
-        txEvents = TopicRecorder.recording("tx.events", suite.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    void stopTheSuite() {
-        if (txEvents != null) {
-            txEvents.close();
-        }
-        if (suite != null) {
-            suite.close();
-        }
+    @Override
+    EndToEndSuite startSuite() {
+        return EndToEndSuite.start(TWO_COORDINATORS_WITH_SHORT_LEASES, 2);
     }
 
     @Test

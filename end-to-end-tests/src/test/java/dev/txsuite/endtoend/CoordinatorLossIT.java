@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.txsuite.launcher.SuiteService;
 import dev.txsuite.testing.RecordedEvent;
-import dev.txsuite.testing.TopicRecorder;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -24,9 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * returns. The last test cuts the network so that 3PC's known split happens, and shows the invariant checker
  * catching it. The methods run in order: each starts the coordinator the previous one halted.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CoordinatorLossIT {
+class CoordinatorLossIT extends SuiteTest {
 
     /** Participants time out after 3 s; 3PC's termination then needs a few round trips. */
     private static final Duration PARTICIPANTS_FINISH_WITHIN = Duration.ofSeconds(30);
@@ -40,29 +35,9 @@ class CoordinatorLossIT {
             "TXSUITE_PARTICIPANT_PRECOMMITTIMEOUT", "3s",
             "TXSUITE_PARTICIPANT_TIMERINTERVAL", "500ms");
 
-    private EndToEndSuite suite;
-    private GatewayClient gateway;
-    private InvariantChecker databases;
-    private InvariantChecker.Snapshot start;
-    private TopicRecorder txEvents;
-
-    @BeforeAll
-    void startTheSuite() {
-        suite = EndToEndSuite.start(FAULTS_AND_SHORT_PARTICIPANT_TIMEOUTS);
-        gateway = new GatewayClient(suite.gatewayUri());
-        databases = new InvariantChecker(suite);
-        start = databases.snapshot();
-        txEvents = TopicRecorder.recording("tx.events", suite.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    void stopTheSuite() {
-        if (txEvents != null) {
-            txEvents.close();
-        }
-        if (suite != null) {
-            suite.close();
-        }
+    @Override
+    EndToEndSuite startSuite() {
+        return EndToEndSuite.start(FAULTS_AND_SHORT_PARTICIPANT_TIMEOUTS);
     }
 
     @Test

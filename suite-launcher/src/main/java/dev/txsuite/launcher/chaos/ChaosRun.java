@@ -43,6 +43,7 @@ public final class ChaosRun {
 
     private static final Duration HALT_WITHIN = Duration.ofSeconds(30);
     private static final Duration QUIET_WITHIN = Duration.ofMinutes(2);
+    private static final Duration EVENTS_RELAYED_WITHIN = Duration.ofSeconds(60);
 
     private final RunningSuite suite;
     private final Invariants invariants;
@@ -94,6 +95,7 @@ public final class ChaosRun {
         }
         violations.addAll(invariants.violationsSince(start));
         violations.addAll(answersContradictedByTheDatabases(stream));
+        violations.addAll(eventsContradictingTheOrders());
         return new ChaosReport(
                 stream.answers(),
                 kills,
@@ -193,6 +195,23 @@ public final class ChaosRun {
             }
         });
         return contradictions;
+    }
+
+    /**
+     * Every committed change produced exactly one event, aborted work none: checked on order.events, once the
+     * outboxes had time to relay what a killed service left unsent (they resend at start-up and then every 10 s).
+     */
+    private List<String> eventsContradictingTheOrders() {
+        var statuses = invariants.orderStatuses();
+        var deadline = System.nanoTime() + EVENTS_RELAYED_WITHIN.toNanos();
+        while (true) {
+            var contradictions =
+                    OrderEvents.read(suite.broker().bootstrapServers()).contradictions(statuses);
+            if (contradictions.isEmpty() || System.nanoTime() > deadline) {
+                return contradictions;
+            }
+            pause(Duration.ofSeconds(2));
+        }
     }
 
     private static void pause(Duration duration) {

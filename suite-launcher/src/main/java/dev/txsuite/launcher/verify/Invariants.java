@@ -123,6 +123,14 @@ public class Invariants {
                 .findFirst();
     }
 
+    /** Every order's status, by order id. */
+    public Map<String, String> orderStatuses() {
+        var statuses = new HashMap<String, String>();
+        query(orders, "SELECT order_id::text, status FROM orders", row -> Map.entry(row.getString(1), row.getString(2)))
+                .forEach(entry -> statuses.put(entry.getKey(), entry.getValue()));
+        return statuses;
+    }
+
     /** Where each participant's branch of the transaction stands in its own participant log. */
     public Map<String, String> branchStates(String txId) {
         var states = new TreeMap<String, String>();
