@@ -35,12 +35,18 @@ final class EndToEndSuite implements AutoCloseable {
 
     private final RunningSuite suite;
     private final Map<SuiteService, TestDatabase> databases;
+    private final Map<SuiteService, DatabaseLogin> logins;
     private final Path kafkaData;
     private final Set<String> paused = new HashSet<>();
 
-    private EndToEndSuite(RunningSuite suite, Map<SuiteService, TestDatabase> databases, Path kafkaData) {
+    private EndToEndSuite(
+            RunningSuite suite,
+            Map<SuiteService, TestDatabase> databases,
+            Map<SuiteService, DatabaseLogin> logins,
+            Path kafkaData) {
         this.suite = suite;
         this.databases = databases;
+        this.logins = Map.copyOf(logins);
         this.kafkaData = kafkaData;
     }
 
@@ -101,7 +107,7 @@ final class EndToEndSuite implements AutoCloseable {
                 logs,
                 settings);
         var suite = new RunningSuite(broker, lineup.processes()).start(READINESS_TIMEOUT, System.out::println);
-        return new EndToEndSuite(suite, databases, kafkaData);
+        return new EndToEndSuite(suite, databases, logins, kafkaData);
     }
 
     /**
@@ -159,6 +165,11 @@ final class EndToEndSuite implements AutoCloseable {
 
     String kafkaBootstrapServers() {
         return suite.broker().bootstrapServers();
+    }
+
+    /** How the services log in to their databases, as the launcher's checks read them. */
+    Map<SuiteService, DatabaseLogin> logins() {
+        return logins;
     }
 
     TestDatabase database(SuiteService service) {

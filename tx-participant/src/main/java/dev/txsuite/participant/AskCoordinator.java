@@ -11,10 +11,11 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Asks the coordinator for the outcome of a transaction whose branch an expired timer found in doubt. The call
- * is guarded by the {@value CallGuards#COORDINATOR} retry, circuit breaker and bulkhead.
+ * Asks the coordinator for the outcome of a transaction: for a branch an expired timer found in doubt, and for a
+ * service that must settle work the transaction's messages never reached (order-service's unprepared orders).
+ * The call is guarded by the {@value CallGuards#COORDINATOR} retry, circuit breaker and bulkhead.
  */
-class AskCoordinator {
+public class AskCoordinator {
 
     private final RestClient http;
     private final URI coordinatorUrl;
@@ -28,7 +29,7 @@ class AskCoordinator {
         this.faults = faults;
     }
 
-    sealed interface Outcome {
+    public sealed interface Outcome {
 
         /** @param epoch the coordinator's epoch for the transaction, 0 when it names none */
         record Decided(Decision decision, String reason, long epoch) implements Outcome {}
@@ -55,7 +56,7 @@ class AskCoordinator {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TransactionAnswer(String decision, String reason, Long epoch) {}
 
-    Outcome outcomeOf(String txId) {
+    public Outcome outcomeOf(String txId) {
         if (faults.cutOff("coordinator")) {
             return new Outcome.NoAnswer("cut off from the coordinator by fault injection");
         }

@@ -71,9 +71,24 @@ public class ParticipantAutoConfiguration {
     }
 
     @Bean
+    AskCoordinator askCoordinator(
+            Faults faults,
+            RetryRegistry retries,
+            CircuitBreakerRegistry breakers,
+            BulkheadRegistry bulkheads,
+            ParticipantProperties properties) {
+        return new AskCoordinator(
+                timerCalls(properties),
+                properties.coordinatorUrl(),
+                new CallGuards(retries, breakers, bulkheads),
+                faults);
+    }
+
+    @Bean
     ResolveExpiredBranches resolveExpiredBranches(
             ParticipantLog participantLog,
             ApplyBranchMessage applyBranchMessage,
+            AskCoordinator askCoordinator,
             Faults faults,
             RetryRegistry retries,
             CircuitBreakerRegistry breakers,
@@ -83,7 +98,7 @@ public class ParticipantAutoConfiguration {
         var guards = new CallGuards(retries, breakers, bulkheads);
         return new ResolveExpiredBranches(
                 participantLog,
-                new AskCoordinator(http, properties.coordinatorUrl(), guards, faults),
+                askCoordinator,
                 new LeadTermination(
                         participantLog, new PeerBranches(http, guards, faults), applyBranchMessage, properties.name()),
                 applyBranchMessage,

@@ -1,8 +1,10 @@
 package dev.txsuite.order.order;
 
-import dev.txsuite.order.order.TransactionCoordinator.Outcome;
 import dev.txsuite.participant.ApplyBranchMessage;
+import dev.txsuite.participant.AskCoordinator;
+import dev.txsuite.participant.AskCoordinator.Outcome;
 import dev.txsuite.protocol.Decision;
+import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.participant.BranchMessage;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -22,13 +24,13 @@ class SettleUnpreparedOrders {
     private static final Logger log = LoggerFactory.getLogger(SettleUnpreparedOrders.class);
 
     private final JdbcClient jdbc;
-    private final TransactionCoordinator coordinator;
+    private final AskCoordinator coordinator;
     private final ApplyBranchMessage applyBranchMessage;
     private final UnpreparedOrders unpreparedOrders;
 
     SettleUnpreparedOrders(
             JdbcClient jdbc,
-            TransactionCoordinator coordinator,
+            AskCoordinator coordinator,
             ApplyBranchMessage applyBranchMessage,
             UnpreparedOrders unpreparedOrders) {
         this.jdbc = jdbc;
@@ -60,16 +62,24 @@ class SettleUnpreparedOrders {
             unpreparedOrders.reject(order.orderId(), order.branchReason());
             return;
         }
-        var status = coordinator.statusOf(order.txId());
-        if (status.outcome() instanceof Outcome.Decided(var decision, var reason) && decision == Decision.ABORT) {
-            log.info(
-                    "order {}: transaction {} aborted ({}) before its PREPARE reached this service",
-                    order.orderId(),
-                    order.txId(),
-                    reason);
-            // with the coordinator's epoch: a tombstone, or, if the PREPARE has just come, the branch's own abort
-            applyBranchMessage.apply(new BranchMessage.Abort(order.txId(), status.epoch(), reason), null);
-            unpreparedOrders.reject(order.orderId(), reason);
+        switch (coordinator.outcomeOf(order.txId())) {
+            case Outcome.Decided(var decision, var reason, var epoch)
+            when decision == Decision.ABORT -> reject(order, reason, epoch);
+            // presumed abort: the coordinator never began it
+            case Outcome.NoRecord noRecord -> reject(order, Reasons.COORDINATOR_RECOVERY, 0);
+            // undecided, or not asked now: the next pass asks again
+            default -> {}
         }
+    }
+
+    /** With the coordinator's epoch: a tombstone, or, if the PREPARE has just come, the branch's own abort. */
+    private void reject(Unprepared order, String reason, long epoch) {
+        log.info(
+                "order {}: transaction {} aborted ({}) before its PREPARE reached this service",
+                order.orderId(),
+                order.txId(),
+                reason);
+        applyBranchMessage.apply(new BranchMessage.Abort(order.txId(), epoch, reason), null);
+        unpreparedOrders.reject(order.orderId(), reason);
     }
 }

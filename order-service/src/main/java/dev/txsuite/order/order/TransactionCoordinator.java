@@ -1,7 +1,6 @@
 package dev.txsuite.order.order;
 
 import dev.txsuite.protocol.Decision;
-import dev.txsuite.protocol.Reasons;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -37,14 +36,8 @@ public class TransactionCoordinator {
         record NotStarted() implements Outcome {}
     }
 
-    /**
-     * The coordinator's answer: {@code decision} is null while the votes are still being collected; {@code epoch}
-     * is given by {@code GET /tx/transactions/{txId}} only.
-     */
-    record TransactionAnswer(String txId, String protocol, String state, String decision, String reason, Long epoch) {}
-
-    /** The transaction as the coordinator's log shows it, with the epoch its messages carry. */
-    record Status(Outcome outcome, long epoch) {}
+    /** The coordinator's answer: {@code decision} is null while the votes are still being collected. */
+    record TransactionAnswer(String txId, String protocol, String state, String decision, String reason) {}
 
     private final RestClient coordinator;
     private final Retry retry;
@@ -105,26 +98,6 @@ public class TransactionCoordinator {
             return new Outcome.Undecided();
         }
         return outcomeOf(answer);
-    }
-
-    /**
-     * How the coordinator's log shows the transaction now ({@code GET /tx/transactions/{txId}}): a transaction it
-     * has no record of never began there and is aborted (presumed abort); Undecided also when it cannot be asked.
-     */
-    Status statusOf(String txId) {
-        try {
-            var answer = coordinator
-                    .get()
-                    .uri("/tx/transactions/{txId}", txId)
-                    .retrieve()
-                    .body(TransactionAnswer.class);
-            return new Status(outcomeOf(answer), answer == null || answer.epoch() == null ? 0 : answer.epoch());
-        } catch (HttpClientErrorException.NotFound e) {
-            return new Status(new Outcome.Decided(Decision.ABORT, Reasons.COORDINATOR_RECOVERY), 0);
-        } catch (RestClientException e) {
-            log.debug("outcome of transaction {} not known yet: {}", txId, e.toString());
-            return new Status(new Outcome.Undecided(), 0);
-        }
     }
 
     private static Outcome outcomeOf(TransactionAnswer answer) {

@@ -1,9 +1,6 @@
 package dev.txsuite.launcher.chaos;
 
 import dev.txsuite.launcher.SuiteFailure;
-import dev.txsuite.launcher.SuiteService;
-import dev.txsuite.launcher.process.DatabaseLogin;
-import dev.txsuite.launcher.up.PostgresServer;
 import dev.txsuite.launcher.up.UpCommand;
 import dev.txsuite.launcher.up.UpOptions;
 import dev.txsuite.launcher.verify.Invariants;
@@ -16,7 +13,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,24 +82,15 @@ public final class ChaosCommand {
         }
         var suite = started.get().suite();
         try {
-            var report = new ChaosRun(suite, new Invariants(logins(options)), out).run(duration, clients, seed);
+            var report = new ChaosRun(
+                            suite, new Invariants(started.get().lineup().databases()), out)
+                    .run(duration, clients, seed);
             report.print(out);
             out.println("  seed                   " + seed);
             return report.allInvariantsHold() ? 0 : 1;
         } finally {
             suite.close();
         }
-    }
-
-    private Map<SuiteService, DatabaseLogin> logins(UpOptions options) {
-        var postgres = PostgresServer.fromEnvironment(environment);
-        var logins = new EnumMap<SuiteService, DatabaseLogin>(SuiteService.class);
-        for (var service : SuiteService.values()) {
-            if (service.ownsDatabase()) {
-                logins.put(service, postgres.loginTo(options.databaseOf(service)));
-            }
-        }
-        return logins;
     }
 
     private static Duration duration(String value) {
