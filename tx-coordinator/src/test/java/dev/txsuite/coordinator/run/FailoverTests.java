@@ -99,12 +99,15 @@ class FailoverTests extends TxEventsRecordingTest {
                 .untilAsserted(() -> assertThat(logRow(txId))
                         .contains(new LogRow("ABORTED", "ABORT", "COORDINATOR_RECOVERY", true, true)));
         assertThat(ownership(txId)).isEqualTo(new Ownership(properties.instanceId(), 2));
-        for (var participant : List.of(ORDER, INVENTORY)) {
-            assertThat(participant.received(txId)).singleElement().satisfies(message -> {
-                assertThat(message.step()).isEqualTo("abort");
-                assertThat(message.body().get("epoch").asLong()).isEqualTo(2);
-            });
-        }
+        // awaited as well: a CI run once saw the acknowledged log row before a participant's list of messages
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (var participant : List.of(ORDER, INVENTORY)) {
+                assertThat(participant.received(txId)).singleElement().satisfies(message -> {
+                    assertThat(message.step()).isEqualTo("abort");
+                    assertThat(message.body().get("epoch").asLong()).isEqualTo(2);
+                });
+            }
+        });
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(takenOverEvents(txId)).singleElement());
         var event = body(takenOverEvents(txId).getFirst());
