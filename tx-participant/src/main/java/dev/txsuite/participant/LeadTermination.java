@@ -2,6 +2,7 @@ package dev.txsuite.participant;
 
 import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Reasons;
+import dev.txsuite.protocol.participant.Branch;
 import dev.txsuite.protocol.participant.BranchMessage;
 import dev.txsuite.protocol.participant.BranchState;
 import dev.txsuite.protocol.participant.Termination;
@@ -19,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * Messages to this participant are applied locally, to the others over HTTP. No database transaction or lock is
  * held across a call, and a message that fails (after its short retries) is left to the branch's re-armed timer
  * and the other participants' own timers.
+ *
+ * <p>One leader at a time, as in Skeen's protocol: when the participants that answered are all still in doubt,
+ * the first of them in CAN-COMMIT's order leads ({@link Termination#leader}) and the others wait for it, their
+ * timers re-armed. Under crash failures the participants before this one that did not answer are down, so
+ * two participants never lead at once.
  *
  * <p>Only a call that failed leaves a participant out. One that this service did not even make, because the
  * peer's circuit breaker is open or its bulkhead full, proves nothing about the peer: leaving out a participant
@@ -52,9 +58,9 @@ class LeadTermination {
             return;
         }
         var branch = own.get();
-        var others = participantLog.peers(txId).stream()
-                .filter(peer -> !peer.name().equals(self))
-                .toList();
+        var participants = participantLog.peers(txId);
+        var others =
+                participants.stream().filter(peer -> !peer.name().equals(self)).toList();
         var states = new LinkedHashMap<String, BranchState>();
         states.put(self, branch.state());
         try {
@@ -66,6 +72,24 @@ class LeadTermination {
                     txId,
                     why,
                     e.getMessage());
+            return;
+        }
+        // and again: a leader's PRE-COMMIT may have arrived while the peers were asked
+        var now = participantLog.find(txId).map(Branch::state).orElse(branch.state());
+        if (now.isFinal()) {
+            return;
+        }
+        states.put(self, now);
+        var leader = Termination.leader(participants.stream().map(Peer::name).toList(), states);
+        if (leader.isPresent() && !leader.get().equals(self)) {
+            log.info(
+                    "transaction {}: the coordinator cannot be reached ({}); states {}: {} leads the termination"
+                            + " protocol, {} waits for it",
+                    txId,
+                    why,
+                    states,
+                    leader.get(),
+                    self);
             return;
         }
         var plan = Termination.plan(states).orElseThrow();

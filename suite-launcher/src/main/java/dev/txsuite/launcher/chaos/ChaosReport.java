@@ -49,7 +49,7 @@ public record ChaosReport(
         out.println("  longest to resolve     " + longestResolution.toMillis() + " ms");
         out.println("  quiet after the load   " + quietAfter.toMillis() + " ms");
         if (violations.isEmpty()) {
-            out.println("  invariants             all hold (atomicity, stock, money, orders, answers, order events)");
+            out.println("  invariants             all hold (atomicity, stock, money, orders, answers, events)");
         } else {
             out.println("  invariants             " + violations.size() + " VIOLATED:");
             violations.forEach(violation -> out.println("    - " + violation));

@@ -198,7 +198,8 @@ public final class ChaosRun {
     }
 
     /**
-     * Every committed change produced exactly one event, aborted work none: checked on order.events, once the
+     * Every committed change produced exactly one event, aborted work none: checked on the order, inventory and
+     * payment events of every settled order, once the
      * outboxes had time to relay what a killed service left unsent (they resend at start-up and then every 10 s).
      */
     private List<String> eventsContradictingTheOrders() {
@@ -206,7 +207,7 @@ public final class ChaosRun {
         var deadline = System.nanoTime() + EVENTS_RELAYED_WITHIN.toNanos();
         while (true) {
             var contradictions =
-                    OrderEvents.read(suite.broker().bootstrapServers()).contradictions(statuses);
+                    SettledOrderEvents.read(suite.broker().bootstrapServers()).contradictions(statuses);
             if (contradictions.isEmpty() || System.nanoTime() > deadline) {
                 return contradictions;
             }

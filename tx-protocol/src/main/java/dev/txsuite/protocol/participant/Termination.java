@@ -20,6 +20,13 @@ import java.util.Optional;
  * <p>Participants it cannot reach are presumed crashed: when they come back, their own timer runs the same
  * rules and finds the outcome. That presumption is exactly where 3PC breaks under a network partition: a
  * PRE-COMMITTED participant cut off from READY ones commits while they abort.
+ *
+ * <p>Skeen's protocol has one leader at a time (a backup coordinator), and so must this: two participants
+ * whose timers expire together read the states at different moments, and one may abort on "all READY" while
+ * the other commits on a PRE-COMMITTED it saw a moment later. {@link #leader} elects it without messages of
+ * its own: the first participant, in CAN-COMMIT's order, that answered and is still in doubt. A participant
+ * that is not the leader waits for it; one that cannot reach any participant before it in that order leads,
+ * since under crash failures those are down.
  */
 public final class Termination {
 
@@ -45,6 +52,24 @@ public final class Termination {
             return Optional.of(commit(reachable, inState(reachable, BranchState.PREPARED)));
         }
         return Optional.of(abort(reachable));
+    }
+
+    /**
+     * Who leads the termination among the participants that answered, when none of them has an outcome yet.
+     *
+     * @param participants every participant, in the order CAN-COMMIT listed them (the same at every participant)
+     * @param reachable the states that answered, as for {@link #plan}
+     * @return the first participant of {@code participants} whose answer is in doubt; empty when an answer is
+     *     final (whoever sees it may finish the transaction) or nobody in doubt answered
+     */
+    public static Optional<String> leader(List<String> participants, Map<String, BranchState> reachable) {
+        if (reachable.values().stream().anyMatch(BranchState::isFinal)) {
+            return Optional.empty();
+        }
+        return participants.stream()
+                .filter(name ->
+                        reachable.containsKey(name) && reachable.get(name).isInDoubt())
+                .findFirst();
     }
 
     /** A branch that never heard of the transaction cannot commit it; it is left out of a COMMIT. */

@@ -85,6 +85,31 @@ class TerminationTests {
         assertThat(plan(split)).isEqualTo(new TerminationPlan(Decision.COMMIT, List.of(), List.of()));
     }
 
+    @Test
+    void shouldElectTheFirstParticipantInCanCommitOrderThatAnsweredInDoubt() {
+        var order = List.of("order", "inventory", "payment");
+
+        assertThat(Termination.leader(
+                        order, Map.of("order", PREPARED, "inventory", PRE_COMMITTED, "payment", PREPARED)))
+                .contains("order");
+        assertThat(Termination.leader(order, Map.of("inventory", PREPARED, "payment", PRE_COMMITTED)))
+                .as("order did not answer: presumed down")
+                .contains("inventory");
+        assertThat(Termination.leader(order, Map.of("order", NONE, "inventory", PREPARED, "payment", PREPARED)))
+                .as("a branch that never prepared has no timer and cannot lead")
+                .contains("inventory");
+    }
+
+    @Test
+    void shouldElectNobodyWhenAnAnswerIsFinalSinceWhoeverSeesItMayFinish() {
+        var order = List.of("order", "inventory", "payment");
+
+        assertThat(Termination.leader(order, Map.of("order", PREPARED, "inventory", ABORTED, "payment", PREPARED)))
+                .isEmpty();
+        assertThat(Termination.leader(order, Map.of("order", PRE_COMMITTED, "payment", COMMITTED)))
+                .isEmpty();
+    }
+
     private static TerminationPlan plan(Map<String, BranchState> reachable) {
         return Termination.plan(reachable).orElseThrow();
     }

@@ -17,5 +17,7 @@ enum Happened {
     DECISION_FROM_THE_COORDINATOR_LOG,
     IN_DOUBT_AND_COORDINATOR_UNREACHABLE,
     TERMINATION_COMMIT,
-    TERMINATION_ABORT
+    TERMINATION_ABORT,
+    /** A participant whose timer fired found another in doubt before it in CAN-COMMIT's order, and waited. */
+    TERMINATION_DEFERRED
 }

@@ -72,11 +72,18 @@ final class ParticipantTimers {
             trace.add(() -> name + " asks " + peer.get() + ": "
                     + state.map(BranchState::name).orElse("no answer"));
         } else if (!run.planned()) {
-            var plan = run.plan();
-            cluster.count(
-                    plan.decision() == Decision.COMMIT ? Happened.TERMINATION_COMMIT : Happened.TERMINATION_ABORT);
-            trace.key(() -> name + " terminates over " + run.states() + ": " + plan.decision() + ", PRE-COMMIT to "
-                    + plan.preCommitFirst() + ", then tell " + plan.tell());
+            var planned = run.plan(leader.branch().state());
+            if (planned.isEmpty()) {
+                cluster.count(Happened.TERMINATION_DEFERRED);
+                trace.add(() -> name + " finds " + run.states() + ": "
+                        + run.deferredTo().orElseThrow() + " leads, " + name + " waits for it");
+            } else {
+                var plan = planned.get();
+                cluster.count(
+                        plan.decision() == Decision.COMMIT ? Happened.TERMINATION_COMMIT : Happened.TERMINATION_ABORT);
+                trace.key(() -> name + " terminates over " + run.states() + ": " + plan.decision() + ", PRE-COMMIT to "
+                        + plan.preCommitFirst() + ", then tell " + plan.tell());
+            }
         } else {
             var call = run.nextCall().orElseThrow();
             if (call.to().equals(name)) {
