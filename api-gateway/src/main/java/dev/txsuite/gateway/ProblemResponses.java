@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Answers with an RFC 9457 problem detail, as the services behind the gateway answer theirs. */
 @Component
-class ProblemResponses {
+public class ProblemResponses {
 
     private final JsonMapper json;
 
@@ -23,7 +23,7 @@ class ProblemResponses {
      * @param slug the end of the problem's type, {@code https://txsuite.dev/problems/<slug>}
      * @param properties extra members of the problem, such as the service it is about
      */
-    Mono<Void> write(
+    public Mono<Void> write(
             ServerWebExchange exchange, HttpStatus status, String slug, String detail, Map<String, Object> properties) {
         var problem = new LinkedHashMap<String, Object>();
         problem.put("type", "https://txsuite.dev/problems/" + slug);

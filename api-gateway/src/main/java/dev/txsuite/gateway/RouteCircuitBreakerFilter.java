@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.ConnectException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -24,6 +25,10 @@ import reactor.core.publisher.Mono;
  * connection was refused, or no answer came within the gateway's response timeout. Any answer, a 5xx included,
  * is the service's and passes through unchanged (order-service's own 503 says which participant is down). While a
  * route's circuit is open, its requests are answered 503 at once, without trying the service.
+ *
+ * <p>A route whose {@code metadata.streaming} is true (the coordinator's event stream) answers with a stream that
+ * stays open as long as the client listens: its call is judged by how its answer starts, never by how long it
+ * lasts, so a stream is never a slow call.
  *
  * <p>Answers: 503 {@code service-unavailable} when the request never reached the service (open circuit, refused
  * connection), so nothing changed; 504 {@code gateway-timeout} when it was sent and no answer came, so it may have
@@ -63,12 +68,18 @@ class RouteCircuitBreakerFilter implements GlobalFilter, Ordered {
                     service + " is failing (its circuit breaker is open); nothing was forwarded, try again shortly",
                     Map.of("service", service));
         }
-        var start = breaker.getCurrentTimestamp();
+        var call = new Call(breaker);
+        if (isStreaming(route)) {
+            exchange.getResponse().beforeCommit(() -> {
+                call.succeeded();
+                return Mono.empty();
+            });
+        }
         return chain.filter(exchange)
-                .doOnSuccess(done -> breaker.onSuccess(elapsed(breaker, start), breaker.getTimestampUnit()))
-                .doOnCancel(breaker::releasePermission)
+                .doOnSuccess(done -> call.succeeded())
+                .doOnCancel(call::abandoned)
                 .onErrorResume(failure -> {
-                    breaker.onError(elapsed(breaker, start), breaker.getTimestampUnit(), failure);
+                    call.failed(failure);
                     if (exchange.getResponse().isCommitted()) {
                         return Mono.error(failure);
                     }
@@ -99,8 +110,44 @@ class RouteCircuitBreakerFilter implements GlobalFilter, Ordered {
         return ORDER;
     }
 
-    private static long elapsed(CircuitBreaker breaker, long start) {
-        return breaker.getCurrentTimestamp() - start;
+    private static boolean isStreaming(Route route) {
+        return Boolean.parseBoolean(String.valueOf(route.getMetadata().get("streaming")));
+    }
+
+    /** One call through a breaker, whose outcome is recorded once: the first of success, failure or cancel. */
+    private static final class Call {
+
+        private final CircuitBreaker breaker;
+        private final long start;
+        private final AtomicBoolean recorded = new AtomicBoolean();
+
+        Call(CircuitBreaker breaker) {
+            this.breaker = breaker;
+            this.start = breaker.getCurrentTimestamp();
+        }
+
+        void succeeded() {
+            if (recorded.compareAndSet(false, true)) {
+                breaker.onSuccess(elapsed(), breaker.getTimestampUnit());
+            }
+        }
+
+        void failed(Throwable failure) {
+            if (recorded.compareAndSet(false, true)) {
+                breaker.onError(elapsed(), breaker.getTimestampUnit(), failure);
+            }
+        }
+
+        /** The client went away before the answer: the service is neither proven well nor ill. */
+        void abandoned() {
+            if (recorded.compareAndSet(false, true)) {
+                breaker.releasePermission();
+            }
+        }
+
+        private long elapsed() {
+            return breaker.getCurrentTimestamp() - start;
+        }
     }
 
     private static boolean neverReached(Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.txsuite.gateway;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -17,7 +18,13 @@ import java.util.concurrent.Executors;
  */
 final class RecordingBackend {
 
-    record Received(String method, String uri, String requestId) {}
+    record Received(String method, String uri, String requestId, Headers headers, String body) {
+
+        /** The request's value of a header, by its name in any case, or null. */
+        String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
 
     private final String name;
     private final int port;
@@ -39,16 +46,18 @@ final class RecordingBackend {
 
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders().getFirst(RequestIdFilter.HEADER)));
+                    exchange.getRequestHeaders().getFirst(RequestIdFilter.HEADER),
+                    new Headers(exchange.getRequestHeaders()),
+                    body));
             held.await();
-            var body = ("{\"backend\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+            var answer = ("{\"backend\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -5,10 +5,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Fault injection for tests and the chaos run: a {@link Faults} bean in every service that asks it, armed only
- * through {@code /tx/faults}, which exists only when {@code txsuite.faults.enabled} is true (off by default).
+ * through {@code /tx/faults}, which exists only when {@code txsuite.faults.enabled} is true (off by default), and
+ * never under the production profile.
  */
 @AutoConfiguration
 public class FaultInjectionAutoConfiguration {
@@ -25,7 +27,8 @@ public class FaultInjectionAutoConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty("txsuite.faults.enabled")
-    FaultsController faultsController(Faults faults) {
+    FaultsController faultsController(Faults faults, Environment environment) {
+        NoFaultsInProduction.check(environment);
         return new FaultsController(faults);
     }
 }
