@@ -95,6 +95,13 @@ public final class TopicRecorder implements AutoCloseable {
         return records(event -> key.equals(event.key()));
     }
 
+    /** The records with this key and CloudEvents type, in the order they arrived. */
+    public List<RecordedEvent> recordsWithKey(String key, String type) {
+        return recordsWithKey(key).stream()
+                .filter(record -> type.equals(record.type()))
+                .toList();
+    }
+
     @Override
     public synchronized void close() {
         consumer.close();

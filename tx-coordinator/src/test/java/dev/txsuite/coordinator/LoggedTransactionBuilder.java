@@ -14,13 +14,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class LoggedTransactionBuilder {
 
-    private record Branch(String participant, String vote, String reason, boolean preCommitted, boolean acknowledged) {}
+    private record Branch(
+            String participant,
+            String vote,
+            String reason,
+            boolean preCommitted,
+            boolean acknowledged,
+            String conflict) {}
 
     private final String txId = "crashed-" + UUID.randomUUID();
     private final List<Branch> branches = new ArrayList<>();
     private String protocol = "2PC";
     private String state = "PREPARING";
     private String decision;
+    private String reason;
+    private String orderId;
+    private Duration took;
     private Duration age = Duration.ZERO;
     private long timeoutMillis = 60_000;
     private String owner = "live-instance";
@@ -35,6 +44,40 @@ public final class LoggedTransactionBuilder {
     public LoggedTransactionBuilder committing() {
         state = "COMMITTING";
         decision = "COMMIT";
+        return this;
+    }
+
+    public LoggedTransactionBuilder aborting(String abortReason) {
+        state = "ABORTING";
+        decision = "ABORT";
+        reason = abortReason;
+        return this;
+    }
+
+    /** Ended COMMITTED {@code after} its creation (create it at least that long ago). */
+    public LoggedTransactionBuilder committedAfter(Duration after) {
+        committing();
+        state = "COMMITTED";
+        took = after;
+        return this;
+    }
+
+    /** Ended ABORTED {@code after} its creation (create it at least that long ago). */
+    public LoggedTransactionBuilder abortedAfter(Duration after, String abortReason) {
+        aborting(abortReason);
+        state = "ABORTED";
+        took = after;
+        return this;
+    }
+
+    /** Under three-phase commit (still PREPARING unless told otherwise). */
+    public LoggedTransactionBuilder threePhase() {
+        protocol = "3PC";
+        return this;
+    }
+
+    public LoggedTransactionBuilder forOrder(String id) {
+        orderId = id;
         return this;
     }
 
@@ -68,37 +111,50 @@ public final class LoggedTransactionBuilder {
     }
 
     public LoggedTransactionBuilder notVoted(String participant) {
-        branches.add(new Branch(participant, null, null, false, false));
+        branches.add(new Branch(participant, null, null, false, false, null));
         return this;
     }
 
     public LoggedTransactionBuilder votedYes(String participant) {
-        branches.add(new Branch(participant, "YES", null, false, false));
+        branches.add(new Branch(participant, "YES", null, false, false, null));
         return this;
     }
 
     /** Voted YES and acknowledged PRE-COMMIT. */
     public LoggedTransactionBuilder preCommitted(String participant) {
-        branches.add(new Branch(participant, "YES", null, true, false));
+        branches.add(new Branch(participant, "YES", null, true, false, null));
         return this;
     }
 
     public LoggedTransactionBuilder acknowledged(String participant) {
-        branches.add(new Branch(participant, "YES", null, false, true));
+        branches.add(new Branch(participant, "YES", null, false, true, null));
+        return this;
+    }
+
+    /** Voted YES, then reported its branch ended {@code state} against the decision (a split outcome). */
+    public LoggedTransactionBuilder conflicted(String participant, String state) {
+        branches.add(new Branch(participant, "YES", null, true, true, state));
         return this;
     }
 
     /** Inserts the rows and returns the transaction id. */
     public String insertInto(JdbcClient jdbc) {
         jdbc.sql("""
-                        INSERT INTO transactions (tx_id, protocol, state, decision, owner, timeout_millis, created_at,
-                                                  pre_committed_at, decided_at, lease_expires_at)
-                        VALUES (:txId, :protocol, :state, :decision, :owner, :timeoutMillis,
+                        INSERT INTO transactions (tx_id, protocol, state, decision, reason, owner, timeout_millis,
+                                                  created_at, pre_committed_at, decided_at, ended_at,
+                                                  lease_expires_at, order_id)
+                        VALUES (:txId, :protocol, :state, :decision, :reason, :owner, :timeoutMillis,
                                 now() - :ageMillis * interval '1 millisecond',
                                 CASE WHEN :preCommitted THEN now() - :ageMillis * interval '1 millisecond' END,
-                                CASE WHEN :decided THEN now() END,
-                                now() + :leaseLeftMillis * interval '1 millisecond')""")
+                                CASE WHEN :decided THEN now() - (:ageMillis - :tookMillis) * interval '1 millisecond'
+                                END,
+                                CASE WHEN :ended THEN now() - (:ageMillis - :tookMillis) * interval '1 millisecond' END,
+                                now() + :leaseLeftMillis * interval '1 millisecond', :orderId)""")
                 .param("txId", txId)
+                .param("reason", reason)
+                .param("orderId", orderId)
+                .param("ended", took != null)
+                .param("tookMillis", took == null ? age.toMillis() : took.toMillis())
                 .param("owner", owner)
                 .param("leaseLeftMillis", leaseLeft.toMillis())
                 .param("protocol", protocol)
@@ -113,9 +169,10 @@ public final class LoggedTransactionBuilder {
         for (var branch : branches) {
             jdbc.sql("""
                             INSERT INTO branches (tx_id, participant, position, payload, vote, vote_reason,
-                                                  pre_committed, acknowledged)
+                                                  pre_committed, acknowledged, conflict)
                             VALUES (:txId, :participant, :position, '{}'::jsonb, :vote, :reason, :preCommitted,
-                                    :acknowledged)""")
+                                    :acknowledged, :conflict)""")
+                    .param("conflict", branch.conflict())
                     .param("txId", txId)
                     .param("participant", branch.participant())
                     .param("position", position++)

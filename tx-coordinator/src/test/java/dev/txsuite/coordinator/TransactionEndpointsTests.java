@@ -4,6 +4,7 @@ import static dev.txsuite.coordinator.LoggedTransactionBuilder.aLoggedTransactio
 import static dev.txsuite.coordinator.TransactionRequestBuilder.aTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,24 @@ class TransactionEndpointsTests extends CoordinatorIntegrationTest {
                 .isEqualTo("https://txsuite.dev/problems/invalid-request")
                 .jsonPath("$.detail")
                 .value(detail -> assertThat((String) detail).contains("txId", "branches"));
+    }
+
+    @Test
+    void shouldRefuseAnOrderIdLongerThanAnId() {
+        var body = new LinkedHashMap<>(aTransaction().over("order").body());
+        body.put("orderId", "o".repeat(129));
+
+        http.post()
+                .uri("/tx/transactions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).startsWith("orderId"));
+        assertThat(logRow((String) body.get("txId"))).isEmpty();
     }
 
     @Test

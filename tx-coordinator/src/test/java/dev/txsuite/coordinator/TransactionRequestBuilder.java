@@ -13,6 +13,7 @@ public final class TransactionRequestBuilder {
     private final List<String> participants = new ArrayList<>();
     private String protocol = "2PC";
     private long timeoutMillis = 2000;
+    private String orderId;
 
     private TransactionRequestBuilder() {}
 
@@ -35,6 +36,12 @@ public final class TransactionRequestBuilder {
         return this;
     }
 
+    /** The order the transaction is for ({@code orderId}); none by default. */
+    public TransactionRequestBuilder forOrder(String id) {
+        orderId = id;
+        return this;
+    }
+
     public String txId() {
         return txId;
     }
@@ -42,6 +49,9 @@ public final class TransactionRequestBuilder {
     public Map<String, Object> body() {
         var body = new LinkedHashMap<String, Object>();
         body.put("txId", txId);
+        if (orderId != null) {
+            body.put("orderId", orderId);
+        }
         body.put("protocol", protocol);
         body.put("timeoutMillis", timeoutMillis);
         body.put(

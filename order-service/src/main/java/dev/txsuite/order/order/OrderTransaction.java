@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The global transaction of one order, as {@code POST /tx/transactions} takes it: one branch per participant with
- * the payload docs/architecture.md specifies for it.
+ * the payload docs/architecture.md specifies for it, and the order's id, which operators search the coordinator by.
  */
-record OrderTransaction(String txId, String protocol, long timeoutMillis, List<Branch> branches) {
+record OrderTransaction(String txId, String orderId, String protocol, long timeoutMillis, List<Branch> branches) {
 
     record Branch(String participant, Object payload) {}
 
@@ -21,6 +21,7 @@ record OrderTransaction(String txId, String protocol, long timeoutMillis, List<B
     static OrderTransaction of(String txId, String orderId, PricedOrder order, Duration voteTimeout) {
         return new OrderTransaction(
                 txId,
+                orderId,
                 order.protocol().label(),
                 voteTimeout.toMillis(),
                 List.of(

@@ -72,7 +72,7 @@ class PlaceOrderTests extends RunningOrderService {
             var orderId = orderPayloadOf(transaction).get("orderId").asString();
             assertThat(JSON.readTree(request.body()))
                     .isEqualTo(JSON.readTree("""
-                            {"txId":"%s","protocol":"2PC","timeoutMillis":1000,"branches":[
+                            {"txId":"%s","orderId":"%s","protocol":"2PC","timeoutMillis":1000,"branches":[
                               {"participant":"order","payload":{"orderId":"%s","customerId":"bob","protocol":"2PC",
                                 "currency":"USD","totalCents":8100,"items":[
                                   {"sku":"MUG-CERAMIC","name":"Ceramic mug","quantity":1,"unitPriceCents":1200,"lineTotalCents":1200},
@@ -81,7 +81,7 @@ class PlaceOrderTests extends RunningOrderService {
                               {"participant":"inventory","payload":{"orderId":"%s","lines":[
                                   {"sku":"MUG-CERAMIC","quantity":3},{"sku":"KETTLE-ELECTRIC","quantity":1}]}},
                               {"participant":"payment","payload":{"orderId":"%s","customerId":"bob","amountCents":8100,"currency":"USD"}}
-                            ]}""".formatted(txId, orderId, orderId, orderId)));
+                            ]}""".formatted(txId, orderId, orderId, orderId, orderId)));
         });
         // a sku ordered twice is looked up once
         assertThat(INVENTORY.received())

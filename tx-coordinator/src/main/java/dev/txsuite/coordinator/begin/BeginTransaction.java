@@ -91,7 +91,8 @@ public class BeginTransaction {
         var branches = request.branches().stream()
                 .map(branch -> new NewTransaction.Branch(branch.participant(), branch.payload()))
                 .toList();
-        return new NewTransaction(request.txId(), protocol, request.timeout(), branches);
+        var orderId = request.orderId() == null || request.orderId().isBlank() ? null : request.orderId();
+        return new NewTransaction(request.txId(), orderId, protocol, request.timeout(), branches);
     }
 
     private static Protocol protocol(String label) {

@@ -12,12 +12,14 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code {"txId","protocol":"2PC","timeoutMillis":3000,"branches":[{"participant":"order","payload":{...}}]}};
+ * {@code {"txId","orderId","protocol":"2PC","timeoutMillis":3000,"branches":[{"participant":"order","payload":{...}}]}};
  * {@code protocol} is {@code 2PC} or {@code 3PC}; {@code timeoutMillis}, the time the participants have to vote
- * (and under 3PC again to acknowledge PRE-COMMIT), is optional.
+ * (and under 3PC again to acknowledge PRE-COMMIT), is optional; so is {@code orderId}, the order the transaction is
+ * for, which operators search by.
  */
 public record BeginTransactionRequest(
         @NotBlank @Size(max = 128) String txId,
+        @Size(max = 128) String orderId,
         @NotBlank String protocol,
         @Positive @Max(300_000) Long timeoutMillis,
         @NotEmpty @Size(max = 16) List<@Valid @NotNull Branch> branches) {

@@ -46,7 +46,7 @@ public record LiveTransactions(List<LiveTransaction> inFlight, List<LiveTransact
 
     /**
      * {@code type}: begun, taken-over, vote-received, pre-committed, branch-pre-committed, decided,
-     * branch-acknowledged, branch-conflict or completed.
+     * branch-acknowledged, branch-conflict, delivery-failed, operator-action or completed.
      */
     public record Event(String type, String participant, Instant time) {}
 }

@@ -4,6 +4,7 @@ import dev.txsuite.coordinator.live.LiveTransactions.Event;
 import dev.txsuite.coordinator.live.LiveTransactions.LiveTransaction;
 import dev.txsuite.coordinator.live.LiveTransactions.Participant;
 import dev.txsuite.coordinator.log.NewTransaction;
+import dev.txsuite.coordinator.log.TimelineEntry;
 import dev.txsuite.coordinator.log.TransactionEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,7 @@ final class TrackedTransaction {
             case TransactionEvent.Begun.TYPE,
                     TransactionEvent.PreCommitted.TYPE,
                     TransactionEvent.Decided.TYPE,
+                    TransactionEvent.OperatorAction.TYPE,
                     TransactionEvent.Completed.TYPE -> true;
             case TransactionEvent.TakenOver.TYPE -> {
                 if (event.text("newOwner") == null
@@ -74,7 +76,8 @@ final class TrackedTransaction {
             case TransactionEvent.VoteReceived.TYPE,
                     TransactionEvent.BranchPreCommitted.TYPE,
                     TransactionEvent.BranchAcknowledged.TYPE,
-                    TransactionEvent.BranchConflict.TYPE -> {
+                    TransactionEvent.BranchConflict.TYPE,
+                    TransactionEvent.DeliveryFailed.TYPE -> {
                 if (event.text("participant") == null) {
                     throw new IllegalArgumentException(event.type() + " without a participant");
                 }
@@ -112,9 +115,11 @@ final class TrackedTransaction {
                 outcome = event.text("outcome");
                 endedAt = event.time();
             }
+            // history only: a retried message, an operator's hand
+            case TransactionEvent.DeliveryFailed.TYPE, TransactionEvent.OperatorAction.TYPE -> {}
             default -> throw new IllegalStateException("unknown event type " + event.type());
         }
-        events.add(new Event(shortType(event.type()), participant, event.time()));
+        events.add(new Event(TimelineEntry.shortType(event.type()), participant, event.time()));
         return true;
     }
 
@@ -170,12 +175,6 @@ final class TrackedTransaction {
             return preCommitted ? "PRE_COMMITTING" : "PREPARING";
         }
         return "COMMIT".equals(decision) ? "COMMITTING" : "ABORTING";
-    }
-
-    /** {@code dev.txsuite.tx.vote-received.v1} is shown as {@code vote-received}. */
-    private static String shortType(String type) {
-        var withoutVersion = type.substring(0, type.lastIndexOf('.'));
-        return withoutVersion.substring(withoutVersion.lastIndexOf('.') + 1);
     }
 
     private static final class Branch {

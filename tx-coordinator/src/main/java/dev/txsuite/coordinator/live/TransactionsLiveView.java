@@ -1,12 +1,18 @@
 package dev.txsuite.coordinator.live;
 
+import dev.txsuite.coordinator.log.TimelineEntry;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class TransactionsLiveView {
 
+    private static final Logger log = LoggerFactory.getLogger(TransactionsLiveView.class);
+
     private static final int FORGOTTEN_PER_RECENT = 50;
 
     private final Map<String, TrackedTransaction> inFlight = new HashMap<>();
     private final LinkedHashMap<String, TrackedTransaction> recent = new LinkedHashMap<>();
     private final Set<String> forgotten;
     private final int recentLimit;
+    private final List<Consumer<AppliedEvent>> listeners = new CopyOnWriteArrayList<>();
 
     TransactionsLiveView(LiveViewProperties properties) {
         this.recentLimit = properties.recent();
@@ -45,7 +54,34 @@ public class TransactionsLiveView {
      *
      * @throws IllegalArgumentException for an event the view cannot read
      */
-    synchronized boolean apply(ReceivedEvent event) {
+    boolean apply(ReceivedEvent event) {
+        var applied = applyToView(event);
+        if (applied) {
+            var change = new AppliedEvent(event.txId(), TimelineEntry.shortType(event.type()), event.time());
+            for (var listener : listeners) {
+                try {
+                    listener.accept(change);
+                } catch (RuntimeException e) {
+                    // a listener's failure must not stop the view, nor the events after this one
+                    log.warn("a listener of the live view failed on {}: {}", change, e.toString());
+                }
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * Calls the listener, on the thread that reads {@code tx.events}, with every event the view applies from now
+     * on: it must not block.
+     */
+    public void onApplied(Consumer<AppliedEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** An event the view applied: its transaction, short type ({@code decided}) and time. */
+    public record AppliedEvent(String txId, String type, Instant time) {}
+
+    private synchronized boolean applyToView(ReceivedEvent event) {
         if (!TrackedTransaction.applicable(event) || forgotten.contains(event.txId())) {
             return false;
         }

@@ -7,14 +7,18 @@ import dev.txsuite.coordinator.log.TransactionEvent.BranchConflict;
 import dev.txsuite.coordinator.log.TransactionEvent.BranchPreCommitted;
 import dev.txsuite.coordinator.log.TransactionEvent.Completed;
 import dev.txsuite.coordinator.log.TransactionEvent.Decided;
+import dev.txsuite.coordinator.log.TransactionEvent.DeliveryFailed;
 import dev.txsuite.coordinator.log.TransactionEvent.PreCommitted;
 import dev.txsuite.coordinator.log.TransactionEvent.VoteReceived;
 import dev.txsuite.events.SuiteEvent;
 import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.participant.BranchState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Every write that changes a transaction publishes one {@link TransactionEvent} inside its local
  * transaction, so the outbox row commits (or is lost) together with the change it describes. A write that
- * changes nothing (a second ack of the same participant, an end already logged) publishes nothing.
+ * changes nothing (a second ack of the same participant, an end already logged) publishes nothing. The same
+ * publication adds the event's line to the {@link TransactionTimeline}, in the same local transaction.
  */
 @Component
 public class DecisionLog {
@@ -49,6 +54,7 @@ public class DecisionLog {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final TransactionTimeline timeline;
     private final Clock clock;
     private final String owner;
     private final Duration lease;
@@ -58,12 +64,14 @@ public class DecisionLog {
             TransactionTemplate transactions,
             JsonMapper json,
             ApplicationEventPublisher events,
+            TransactionTimeline timeline,
             Clock clock,
             CoordinatorProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
         this.events = events;
+        this.timeline = timeline;
         this.clock = clock;
         this.owner = properties.instanceId();
         this.lease = properties.lease();
@@ -78,11 +86,12 @@ public class DecisionLog {
             synchronousCommit(true);
             var inserted = jdbc.sql("""
                             INSERT INTO transactions (tx_id, protocol, state, owner, epoch, timeout_millis,
-                                                      lease_expires_at)
+                                                      lease_expires_at, order_id)
                             VALUES (:txId, :protocol, 'PREPARING', :owner, :epoch, :timeoutMillis,
-                                    now() + :leaseMillis * interval '1 millisecond')
+                                    now() + :leaseMillis * interval '1 millisecond', :orderId)
                             ON CONFLICT (tx_id) DO NOTHING""")
                     .param("txId", tx.txId())
+                    .param("orderId", tx.orderId())
                     .param("protocol", tx.protocol().label())
                     .param("owner", owner)
                     .param("epoch", NewTransaction.FIRST_EPOCH)
@@ -109,7 +118,8 @@ public class DecisionLog {
                     tx.txId(),
                     tx.protocol().label(),
                     owner,
-                    tx.participants()));
+                    tx.participants(),
+                    tx.orderId()));
             return true;
         }));
     }
@@ -234,14 +244,40 @@ public class DecisionLog {
     public void logEnd(String txId, long epoch, Decision decision) {
         var outcome = TransactionState.ended(decision).name();
         write(txId, epoch, false, () -> {
-            var ended =
-                    jdbc.sql("""
+            var ended = jdbc.sql("""
                             UPDATE transactions SET state = :state, ended_at = now(), updated_at = now()
-                            WHERE tx_id = :txId AND state IN ('COMMITTING', 'ABORTING')""").param("state", outcome).param("txId", txId).update();
-            if (ended > 0) {
-                events.publishEvent(new Completed(SuiteEvent.newEventId(), clock.instant(), txId, outcome));
-            }
+                            WHERE tx_id = :txId AND state IN ('COMMITTING', 'ABORTING')
+                            RETURNING protocol, created_at, ended_at""")
+                    .param("state", outcome)
+                    .param("txId", txId)
+                    .query((row, rowNumber) -> completed(txId, outcome, row))
+                    .optional();
+            ended.ifPresent(events::publishEvent);
         });
+    }
+
+    /**
+     * A protocol message to the participant failed: the failure goes to the timeline and {@code tx.events}
+     * ({@link DeliveryFailed}), counted per message. Not forced; fenced like every write of a run.
+     *
+     * @param message PREPARE, PRE-COMMIT, COMMIT or ABORT
+     */
+    public void recordDeliveryFailure(String txId, long epoch, String participant, String message, String error) {
+        write(txId, epoch, false, () -> {
+            var attempt = timeline.failedDeliveries(txId, participant, message) + 1;
+            events.publishEvent(new DeliveryFailed(
+                    SuiteEvent.newEventId(), clock.instant(), txId, participant, message, attempt, error));
+        });
+    }
+
+    private Completed completed(String txId, String outcome, ResultSet row) throws SQLException {
+        return Completed.of(
+                txId,
+                outcome,
+                row.getString("protocol"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                row.getObject("ended_at", OffsetDateTime.class).toInstant(),
+                clock.instant());
     }
 
     /** One local transaction: the ownership check, then the statements, then the commit (forced or not). */

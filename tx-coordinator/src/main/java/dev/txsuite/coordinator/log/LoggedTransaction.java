@@ -12,9 +12,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
-/** What the log holds of one transaction; {@code decision}, {@code reason} and the timestamps may be null. */
+/**
+ * What the log holds of one transaction; {@code orderId}, {@code decision}, {@code reason}, {@code resolution} and
+ * the timestamps but {@code createdAt} and {@code leaseExpiresAt} may be null.
+ */
 public record LoggedTransaction(
         String txId,
+        String orderId,
         Protocol protocol,
         TransactionState state,
         Decision decision,
@@ -25,11 +29,16 @@ public record LoggedTransaction(
         Instant createdAt,
         Instant decidedAt,
         Instant endedAt,
+        Instant leaseExpiresAt,
+        Resolution resolution,
         List<Branch> branches) {
 
     public LoggedTransaction {
         branches = List.copyOf(branches);
     }
+
+    /** An operator marked the transaction dealt with: who, when, and the operator's note. */
+    public record Resolution(String by, Instant at, String note) {}
 
     /**
      * One participant's part, in the order PREPARE lists them; {@code vote} is null until it voted;
@@ -46,6 +55,7 @@ public record LoggedTransaction(
     LoggedTransaction withBranches(List<Branch> newBranches) {
         return new LoggedTransaction(
                 txId,
+                orderId,
                 protocol,
                 state,
                 decision,
@@ -56,6 +66,8 @@ public record LoggedTransaction(
                 createdAt,
                 decidedAt,
                 endedAt,
+                leaseExpiresAt,
+                resolution,
                 newBranches);
     }
 
@@ -87,6 +99,11 @@ public record LoggedTransaction(
                 conflicts,
                 decision,
                 reason);
+    }
+
+    /** Whether a branch ended against the decision: atomicity is violated, and an operator must resolve it. */
+    public boolean conflict() {
+        return branches.stream().anyMatch(branch -> branch.conflict() != null);
     }
 
     public List<String> participants() {

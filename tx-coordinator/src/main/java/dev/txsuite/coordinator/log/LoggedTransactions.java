@@ -9,7 +9,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads of the coordinator's log: one transaction, a list by state, and what recovery has to finish. Recovery and
+ * Reads of the coordinator's log: one transaction, an operator's search, and what recovery has to finish. Recovery and
  * the phase-two retry job only ever act on the transactions their own instance owns: the lists they read take
  * the owner.
  */
@@ -28,9 +29,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class LoggedTransactions {
 
     private static final String COLUMNS = """
-            SELECT tx_id, protocol, state, decision, reason, owner, epoch, timeout_millis, created_at, decided_at,
-                   ended_at
+            SELECT tx_id, order_id, protocol, state, decision, reason, owner, epoch, timeout_millis, created_at,
+                   decided_at, ended_at, lease_expires_at, resolved_by, resolved_at, resolution_note
             FROM transactions""";
+
+    /**
+     * An unfinished transaction is in doubt (blocked) past its vote deadline plus {@code :graceMillis}, or once its
+     * owner's lease expired.
+     */
+    private static final String IN_DOUBT = """
+            (created_at + (timeout_millis + :graceMillis) * interval '1 millisecond' <= now()
+             OR lease_expires_at <= now())""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -48,13 +57,7 @@ public class LoggedTransactions {
                 .map(tx -> tx.withBranches(branchesOf(List.of(txId)).getOrDefault(txId, List.of())));
     }
 
-    /** The newest {@code limit} transactions in any of the states, with their branches. */
-    public List<LoggedTransaction> findInStates(Collection<TransactionState> states, int limit) {
-        var headers = jdbc.sql(COLUMNS + " WHERE state IN (:states) ORDER BY created_at DESC LIMIT :limit")
-                .param("states", states.stream().map(Enum::name).toList())
-                .param("limit", limit)
-                .query((row, rowNumber) -> transaction(row))
-                .list();
+    private List<LoggedTransaction> withBranches(List<LoggedTransaction> headers) {
         if (headers.isEmpty()) {
             return headers;
         }
@@ -63,6 +66,65 @@ public class LoggedTransactions {
                 .map(tx -> tx.withBranches(branches.getOrDefault(tx.txId(), List.of())))
                 .toList();
     }
+
+    /** The text matched literally by LIKE: its wildcards and the escape character escaped. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The transactions the search finds, in its order, with their branches. */
+    public List<LoggedTransaction> search(TransactionSearch search) {
+        var conditions = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        conditions.add("state IN (:states)");
+        params.put("states", search.states().stream().map(Enum::name).toList());
+        if (search.inDoubtGrace() != null) {
+            conditions.add(IN_DOUBT);
+            params.put("graceMillis", search.inDoubtGrace().toMillis());
+        }
+        if (search.protocol() != null) {
+            conditions.add("protocol = :protocol");
+            params.put("protocol", search.protocol().label());
+        }
+        if (search.participant() != null) {
+            conditions.add("""
+                    EXISTS (SELECT 1 FROM branches b
+                            WHERE b.tx_id = transactions.tx_id AND b.participant = :participant)""");
+            params.put("participant", search.participant());
+        }
+        if (search.minAge() != null) {
+            conditions.add("created_at <= now() - :minAgeMillis * interval '1 millisecond'");
+            params.put("minAgeMillis", search.minAge().toMillis());
+        }
+        if (search.idOrOrderId() != null) {
+            var text = search.idOrOrderId();
+            conditions.add(
+                    text.length() >= TransactionSearch.MIN_PREFIX
+                            ? "(tx_id LIKE :prefix OR order_id LIKE :prefix)"
+                            : "(tx_id = :text OR order_id = :text)");
+            params.put("text", text);
+            params.put("prefix", likeEscaped(text) + "%");
+        }
+        params.put("limit", search.limit());
+        var headers = jdbc.sql(COLUMNS + " WHERE " + String.join(" AND ", conditions) + " ORDER BY created_at "
+                        + (search.oldestFirst() ? "ASC" : "DESC") + ", tx_id LIMIT :limit")
+                .params(params)
+                .query((row, rowNumber) -> transaction(row))
+                .list();
+        return withBranches(headers);
+    }
+
+    /** How many transactions are unfinished, of every owner, and how many of them are in doubt. */
+    public UnfinishedCount countUnfinished(Duration inDoubtGrace) {
+        return jdbc.sql("""
+                        SELECT count(*) AS in_flight, count(*) FILTER (WHERE %s) AS in_doubt
+                        FROM transactions WHERE state IN ('PREPARING', 'PRE_COMMITTING', 'COMMITTING', 'ABORTING')""".formatted(IN_DOUBT))
+                .param("graceMillis", inDoubtGrace.toMillis())
+                .query((row, rowNumber) -> new UnfinishedCount(row.getLong("in_flight"), row.getLong("in_doubt")))
+                .single();
+    }
+
+    public record UnfinishedCount(long inFlight, long inDoubt) {}
 
     /** Every unfinished transaction of the owner, oldest first. */
     public List<String> unfinished(String owner) {
@@ -135,8 +197,10 @@ public class LoggedTransactions {
 
     private static LoggedTransaction transaction(ResultSet row) throws SQLException {
         var decision = row.getString("decision");
+        var resolvedAt = instant(row, "resolved_at");
         return new LoggedTransaction(
                 row.getString("tx_id"),
+                row.getString("order_id"),
                 Protocol.fromLabel(row.getString("protocol")),
                 TransactionState.valueOf(row.getString("state")),
                 decision == null ? null : Decision.valueOf(decision),
@@ -147,6 +211,11 @@ public class LoggedTransactions {
                 instant(row, "created_at"),
                 instant(row, "decided_at"),
                 instant(row, "ended_at"),
+                instant(row, "lease_expires_at"),
+                resolvedAt == null
+                        ? null
+                        : new LoggedTransaction.Resolution(
+                                row.getString("resolved_by"), resolvedAt, row.getString("resolution_note")),
                 List.of());
     }
 

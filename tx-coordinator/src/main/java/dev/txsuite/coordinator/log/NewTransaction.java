@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
-/** A transaction to record before its first PREPARE: its participants, in order, with their payloads. */
-public record NewTransaction(String txId, Protocol protocol, Duration timeout, List<Branch> branches) {
+/**
+ * A transaction to record before its first PREPARE: its participants, in order, with their payloads; {@code orderId}
+ * is the order it is for, or null.
+ */
+public record NewTransaction(String txId, String orderId, Protocol protocol, Duration timeout, List<Branch> branches) {
 
     /** Every transaction starts at this epoch; each takeover by another instance raises it by one. */
     public static final long FIRST_EPOCH = 1;

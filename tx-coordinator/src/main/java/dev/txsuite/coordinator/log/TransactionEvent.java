@@ -2,6 +2,7 @@ package dev.txsuite.coordinator.log;
 
 import dev.txsuite.events.SuiteEvent;
 import dev.txsuite.events.Topics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,8 +24,18 @@ public sealed interface TransactionEvent extends SuiteEvent {
         return txId();
     }
 
-    /** Recorded before the first PREPARE; {@code participants} in the order PREPARE goes out in. */
-    record Begun(String eventId, Instant time, String txId, String protocol, String owner, List<String> participants)
+    /**
+     * Recorded before the first PREPARE; {@code participants} in the order PREPARE goes out in; {@code orderId}, the
+     * order the transaction is for, is null when its initiator did not say.
+     */
+    record Begun(
+            String eventId,
+            Instant time,
+            String txId,
+            String protocol,
+            String owner,
+            List<String> participants,
+            String orderId)
             implements TransactionEvent {
 
         public static final String TYPE = "dev.txsuite.tx.begun.v1";
@@ -131,10 +142,58 @@ public sealed interface TransactionEvent extends SuiteEvent {
         }
     }
 
-    /** Every participant owed the decision acknowledged it; {@code outcome} COMMITTED or ABORTED. */
-    record Completed(String eventId, Instant time, String txId, String outcome) implements TransactionEvent {
+    /**
+     * Every participant owed the decision acknowledged it, or an operator resolved the transaction while one could
+     * not; {@code outcome} COMMITTED or ABORTED; {@code durationMillis} from its record to its end, by the log.
+     */
+    record Completed(String eventId, Instant time, String txId, String outcome, String protocol, long durationMillis)
+            implements TransactionEvent {
 
         public static final String TYPE = "dev.txsuite.tx.completed.v1";
+
+        /** The event of an end the log has just written; the duration by the log's timestamps. */
+        public static Completed of(
+                String txId, String outcome, String protocol, Instant createdAt, Instant endedAt, Instant now) {
+            return new Completed(
+                    SuiteEvent.newEventId(),
+                    now,
+                    txId,
+                    outcome,
+                    protocol,
+                    Math.max(0, Duration.between(createdAt, endedAt).toMillis()));
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * A protocol message to a participant that failed: {@code message} PREPARE, PRE-COMMIT, COMMIT or ABORT,
+     * {@code attempt} counts the failed deliveries of that message to that participant, {@code error} says why.
+     * A failed decision is sent again by the phase-two retries; this is their trace.
+     */
+    record DeliveryFailed(
+            String eventId, Instant time, String txId, String participant, String message, int attempt, String error)
+            implements TransactionEvent {
+
+        public static final String TYPE = "dev.txsuite.tx.delivery-failed.v1";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * An operator's action that was carried out: {@code action} ABORT, RETRY or RESOLVE, by {@code operator}, with
+     * the operator's {@code note} (may be null). Refused actions are recorded in the log only.
+     */
+    record OperatorAction(String eventId, Instant time, String txId, String action, String operator, String note)
+            implements TransactionEvent {
+
+        public static final String TYPE = "dev.txsuite.tx.operator-action.v1";
 
         @Override
         public String type() {

@@ -1,6 +1,7 @@
 package dev.txsuite.coordinator.log;
 
 import dev.txsuite.coordinator.config.CoordinatorProperties;
+import dev.txsuite.coordinator.log.TransactionEvent.Decided;
 import dev.txsuite.coordinator.log.TransactionEvent.TakenOver;
 import dev.txsuite.events.SuiteEvent;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,6 +64,66 @@ public class TransactionLeases {
                     .param("owner", instanceId)
                     .update();
         });
+    }
+
+    /**
+     * An operator's takeover: the transaction becomes this instance's at the next epoch with a fresh lease, whoever
+     * owns it and however long its lease still runs, so that every later write and message of its former owner's run
+     * is refused. Publishes {@link TakenOver}. Only inside the caller's local transaction, which has locked the row
+     * and found it at {@code epoch}, and which must be forced (the participants may see the new epoch once it
+     * commits).
+     *
+     * @return the new epoch
+     */
+    public long takeOver(String txId, String previousOwner, long epoch) {
+        return takeOverLocked(txId, previousOwner, epoch, "", "", null);
+    }
+
+    /**
+     * {@link #takeOver} of an undecided transaction that no PRE-COMMIT was logged for (PREPARING), and in the same
+     * statement the decision ABORT with the reason; publishes {@link TakenOver} and {@link Decided}.
+     *
+     * @return the new epoch
+     */
+    public long takeOverToAbort(String txId, String previousOwner, long epoch, String reason) {
+        var taken = takeOverLocked(
+                txId,
+                previousOwner,
+                epoch,
+                ", state = 'ABORTING', decision = 'ABORT', reason = :reason, decided_at = now()",
+                "AND state = 'PREPARING'",
+                reason);
+        events.publishEvent(new Decided(SuiteEvent.newEventId(), clock.instant(), txId, "ABORT", reason));
+        return taken;
+    }
+
+    /**
+     * @param alsoSet further assignments, and {@code condition} a further condition: constant SQL of the two callers
+     *     above, never outside input
+     * @param reason the {@code :reason} of {@code alsoSet}, if it has one
+     */
+    private long takeOverLocked(
+            String txId, String previousOwner, long epoch, String alsoSet, String condition, String reason) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a takeover of " + txId + " outside the transaction that locked it");
+        }
+        var taken = jdbc.sql("""
+                        UPDATE transactions
+                        SET owner = :owner, epoch = epoch + 1,
+                            lease_expires_at = now() + :leaseMillis * interval '1 millisecond', updated_at = now() %s
+                        WHERE tx_id = :txId AND epoch = :epoch %s
+                        RETURNING epoch""".formatted(alsoSet, condition))
+                .param("owner", instanceId)
+                .param("leaseMillis", lease.toMillis())
+                .param("txId", txId)
+                .param("epoch", epoch)
+                .param("reason", reason)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("transaction " + txId + " changed under its lock"));
+        events.publishEvent(
+                new TakenOver(SuiteEvent.newEventId(), clock.instant(), txId, previousOwner, instanceId, taken));
+        return taken;
     }
 
     /**

@@ -36,6 +36,10 @@ public sealed interface Delivery {
      */
     record StaleEpoch(String detail) implements Delivery {}
 
-    /** Unreachable, timed out, circuit open, an error status, or a PREPARE answer that is not a vote. */
-    record Undelivered() implements Delivery {}
+    /**
+     * Unreachable, timed out, circuit open, an error status, or a PREPARE answer that is not a vote.
+     *
+     * @param error why, for the operators ("java.net.ConnectException: Connection refused")
+     */
+    record Undelivered(String error) implements Delivery {}
 }

@@ -103,7 +103,7 @@ public class ParticipantClient {
                             .decorateSupplier(() -> vote(participant, txId, message)));
         } catch (CallNotPermittedException | RestClientException e) {
             log.warn("PREPARE {} to {} failed: {}", txId, participant, why(e));
-            return new Delivery.Undelivered();
+            return new Delivery.Undelivered(why(e));
         }
     }
 
@@ -149,7 +149,7 @@ public class ParticipantClient {
                             .decorateSupplier(() -> post(participant, path, txId, what, message)));
         } catch (CallNotPermittedException | RestClientException e) {
             log.warn("{} {} to {} not delivered: {}", what, txId, participant, why(e));
-            return new Delivery.Undelivered();
+            return new Delivery.Undelivered(why(e));
         }
     }
 
@@ -165,7 +165,7 @@ public class ParticipantClient {
             var vote = answer == null ? Optional.<Vote>empty() : answer.toVote();
             if (vote.isEmpty()) {
                 log.warn("PREPARE {} to {}: the answer is not a vote: {}", txId, participant, answer);
-                return new Delivery.Undelivered();
+                return new Delivery.Undelivered("the answer is not a vote: " + answer);
             }
             return new Delivery.Voted(vote.get());
         } catch (HttpClientErrorException e) {

@@ -9,6 +9,7 @@ import dev.txsuite.coordinator.participant.ParticipantClient;
 import dev.txsuite.faults.Faults;
 import dev.txsuite.protocol.coordinator.TxInput;
 import dev.txsuite.protocol.coordinator.TxInput.Recover;
+import dev.txsuite.protocol.coordinator.TxInput.Retry;
 import dev.txsuite.protocol.coordinator.TxState;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +83,21 @@ public class RunningTransactions {
                         .map(tx -> runFromTheLog(tx, resumed))
                         .orElse(null));
         return applyTo(resumed.get(), input);
+    }
+
+    /**
+     * Sends the decision of a decided transaction this instance owns to every participant that has not acknowledged
+     * it, now rather than at the next pass of the retry job: in the run that is driving it here, or in one carried
+     * on from the log.
+     *
+     * @return whether the transaction runs here and was told to
+     */
+    public boolean sendDecisionNow(String txId) {
+        if (resume(txId, new Retry())) {
+            return true;
+        }
+        var running = runs.get(txId);
+        return applyTo(running, new Retry());
     }
 
     /**

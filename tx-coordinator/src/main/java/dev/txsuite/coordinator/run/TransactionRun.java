@@ -224,11 +224,19 @@ final class TransactionRun {
     }
 
     private void prepare(String participant, Prepare message) {
-        switch (adapters.participants().prepare(participant, txId, message)) {
+        var delivery = adapters.participants().prepare(participant, txId, message);
+        switch (delivery) {
             case Delivery.Voted(var vote) -> apply(new VoteArrived(participant, vote));
             case Delivery.StaleEpoch stale -> fencedOut(participant, stale);
-            case Delivery.Acknowledged _, Delivery.Refused _, Delivery.Undelivered _ ->
-                apply(new PrepareFailed(participant, Reasons.PARTICIPANT_UNAVAILABLE));
+            case Delivery.Acknowledged _, Delivery.Refused _, Delivery.Undelivered _ -> {
+                lock.lock();
+                try {
+                    recordFailure(participant, "PREPARE", delivery);
+                    apply(new PrepareFailed(participant, Reasons.PARTICIPANT_UNAVAILABLE));
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
     }
 
@@ -247,8 +255,10 @@ final class TransactionRun {
                 case Delivery.Refused refused
                 when refused.ended() -> apply(new TxInput.Refused(participant, refused.theirs()));
                 case Delivery.StaleEpoch stale -> fencedOut(participant, stale);
-                case Delivery.Voted _, Delivery.Refused _, Delivery.Undelivered _ ->
+                case Delivery.Voted _, Delivery.Refused _, Delivery.Undelivered _ -> {
+                    recordFailure(participant, "PRE-COMMIT", delivery);
                     apply(new PreCommitFailed(participant));
+                }
             }
         } finally {
             lock.unlock();
@@ -266,7 +276,10 @@ final class TransactionRun {
                 when refused.ended() -> apply(new TxInput.Refused(participant, refused.theirs()));
                 case Delivery.StaleEpoch stale -> fencedOut(participant, stale);
                 // not acknowledged: the phase-two retry job sends it again
-                case Delivery.Voted _, Delivery.Refused _, Delivery.Undelivered _ -> endIfSettled();
+                case Delivery.Voted _, Delivery.Refused _, Delivery.Undelivered _ -> {
+                    recordFailure(participant, decision.name(), delivery);
+                    endIfSettled();
+                }
             }
         } finally {
             lock.unlock();
@@ -296,6 +309,37 @@ final class TransactionRun {
             apply(new BranchStates(reachable));
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Under the lock: a message that failed goes to the log's timeline and {@code tx.events}, for the operators.
+     * A record that cannot be written changes nothing for the protocol, except one refused because another
+     * instance took the transaction over: that fences this run out like any other write.
+     *
+     * @param message PREPARE, PRE-COMMIT, COMMIT or ABORT
+     */
+    private void recordFailure(String participant, String message, Delivery delivery) {
+        if (ended) {
+            return;
+        }
+        var error = switch (delivery) {
+            case Delivery.Undelivered(var why) -> why;
+            case Delivery.Refused _ -> "refused by the participant, without a final state of its branch";
+            case Delivery.Voted _, Delivery.Acknowledged _, Delivery.StaleEpoch _ -> "unexpected answer " + delivery;
+        };
+        try {
+            adapters.log().recordDeliveryFailure(txId, state.epoch(), participant, message, error);
+        } catch (FencedOut e) {
+            log.warn("{}: this run stops and sends nothing more", e.getMessage());
+            end();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "transaction {}: the failed {} to {} was not recorded: {}",
+                    txId,
+                    message,
+                    participant,
+                    e.toString());
         }
     }
 

@@ -2,12 +2,15 @@ package dev.txsuite.coordinator.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.txsuite.coordinator.live.LiveTransactions.LiveTransaction;
 import dev.txsuite.coordinator.live.LiveTransactions.Participant;
+import dev.txsuite.coordinator.live.TransactionsLiveView.AppliedEvent;
 import dev.txsuite.coordinator.log.TransactionEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,6 +150,38 @@ class TransactionsLiveViewTests {
                         () -> view.apply(event("tx-4", TransactionEvent.VoteReceived.TYPE, 1, Map.of("vote", "YES"))));
 
         assertThat(view.snapshot(START).inFlight()).isEmpty();
+    }
+
+    @Test
+    void shouldTellItsListenersOfEveryEventItAppliedAndOfNoOther() {
+        var told = new ArrayList<AppliedEvent>();
+        view.onApplied(told::add);
+        var decided = event("tx-6", TransactionEvent.Decided.TYPE, 1, Map.of("decision", "ABORT"));
+
+        view.apply(decided);
+        view.apply(decided);
+        view.apply(event("tx-6", "dev.txsuite.tx.begun.v2", 0, Map.of()));
+        view.apply(event(
+                "tx-6",
+                TransactionEvent.DeliveryFailed.TYPE,
+                2,
+                Map.of("participant", "payment", "message", "ABORT", "attempt", 1, "error", "refused")));
+        view.apply(
+                event("tx-6", TransactionEvent.OperatorAction.TYPE, 3, Map.of("action", "RETRY", "operator", "alice")));
+
+        assertThat(told)
+                .containsExactly(
+                        new AppliedEvent("tx-6", "decided", START.plusSeconds(1)),
+                        new AppliedEvent("tx-6", "delivery-failed", START.plusSeconds(2)),
+                        new AppliedEvent("tx-6", "operator-action", START.plusSeconds(3)));
+        assertThat(view.snapshot(START.plusSeconds(4)).inFlight())
+                .singleElement()
+                .satisfies(tx -> assertThat(tx.events())
+                        .extracting(LiveTransactions.Event::type, LiveTransactions.Event::participant)
+                        .containsExactly(
+                                tuple("decided", null),
+                                tuple("delivery-failed", "payment"),
+                                tuple("operator-action", null)));
     }
 
     private static ReceivedEvent event(String txId, String type, int secondsAfterStart, Map<String, Object> data) {

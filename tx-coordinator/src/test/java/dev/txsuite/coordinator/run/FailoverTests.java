@@ -258,9 +258,7 @@ class FailoverTests extends TxEventsRecordingTest {
     }
 
     private List<RecordedEvent> takenOverEvents(String txId) {
-        return txEvents.recordsWithKey(txId).stream()
-                .filter(event -> TransactionEvent.TakenOver.TYPE.equals(event.type()))
-                .toList();
+        return txEvents.recordsWithKey(txId, TransactionEvent.TakenOver.TYPE);
     }
 
     private Ownership ownership(String txId) {
