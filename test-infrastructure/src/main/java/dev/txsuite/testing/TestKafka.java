@@ -36,13 +36,7 @@ public final class TestKafka {
         // partitions as the services create their topics, so a topic auto-created by a test looks the same
         var broker = new EmbeddedKafkaKraftBroker(1, 3).brokerProperty("auto.create.topics.enable", "true");
         broker.afterPropertiesSet();
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            ApplicationShutdown.awaitApplicationsClosed();
-                            broker.destroy();
-                        },
-                        "stop-test-kafka"));
+        ApplicationShutdown.afterApplicationsClosed(broker::destroy);
         return broker.getBrokersAsString();
     }
 }

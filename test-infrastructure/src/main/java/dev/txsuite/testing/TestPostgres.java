@@ -50,7 +50,7 @@ public final class TestPostgres {
     private static synchronized Server server() {
         if (server == null) {
             server = DockerEngine.shouldUse("TXSUITE_TEST_POSTGRES", "local") ? containerServer() : localServer();
-            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropCreatedDatabases, "drop-test-databases"));
+            ApplicationShutdown.afterApplicationsClosed(TestPostgres::dropCreatedDatabases);
         }
         return server;
     }
@@ -65,7 +65,6 @@ public final class TestPostgres {
      * this drops the rest.
      */
     private static void dropCreatedDatabases() {
-        ApplicationShutdown.awaitApplicationsClosed();
         synchronized (TestPostgres.class) {
             drop(List.copyOf(created));
         }
