@@ -2,13 +2,18 @@ package dev.txsuite.launcher;
 
 import dev.txsuite.launcher.chaos.ChaosCommand;
 import dev.txsuite.launcher.events.EventsCommand;
+import dev.txsuite.launcher.load.LoadCommand;
 import dev.txsuite.launcher.up.UpCommand;
+import dev.txsuite.launcher.verify.VerifyCommand;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code suite} command line: {@code up}, {@code chaos}, {@code events [topic]}, {@code help}. */
+/**
+ * The {@code suite} command line: {@code up}, {@code load <simulation>}, {@code verify}, {@code chaos},
+ * {@code events [topic]}, {@code help}.
+ */
 public final class SuiteCommand {
 
     private static final String USAGE = """
@@ -17,6 +22,18 @@ public final class SuiteCommand {
             Commands:
               up              build what is missing, create the databases, start Kafka and the five services;
                               Ctrl-C stops everything it started
+              load <simulation>
+                              a Gatling load test against a running suite (the one ./suite up runs here by
+                              default), then verify; exit 1 if the simulation's assertions or an invariant
+                              fail. Simulations:
+                                steady      orders at a constant rate, all must be confirmed (default 5/s, 60s)
+                                hot-sku     9 in 10 orders want one sku until it sells out (default 10/s, 30s)
+                                rejections  good orders among unpayable ones and unknown skus and customers:
+                                            409/422 are OK, a 5xx is KO (default 5/s, 60s)
+                                saturation  arrivals ramp from 1/s to --rate (default 60/s over 120s)
+              verify          wait until the running suite is quiet (nothing PENDING, no transaction open),
+                              then check the invariants (atomicity, stock and money conserved since ./suite up
+                              started it, orders, events); exit 1 listing every violation
               chaos           a suite of its own (chaos_ databases, ports 8180.., Kafka 9192) under a stream of
                               orders while every service is killed in turn, the coordinator at each crash
                               point; then every invariant is checked and the counts printed (exit 1 if one
@@ -43,6 +60,19 @@ public final class SuiteCommand {
               --duration <time>           how long orders flow, e.g. 90s, 10m (default 120s)
               --clients <n>               clients placing orders at once (default 4)
               --seed <n>                  the clients' random choices (default: the time)
+
+            Options of load:
+              --rate <n>                  new clients (each placing one order) per second; for saturation the peak
+              --duration <time>           how long clients arrive, e.g. 60s, 5m
+              --protocol-mix <mix>        the share of each protocol, e.g. 2PC=50,3PC=50 (default) or 3PC=100
+              --base-url <url>            the gateway (default http://localhost:8080)
+              --no-verify                 skip verify (for a suite that ./suite up does not run here)
+              Each run's HTML report is written under $SUITE_HOME/load/.
+
+            Options of verify:
+              --base-url <url>            the gateway of the suite to check (default http://localhost:8080); it
+                                          picks the snapshot ./suite up wrote when it started that suite
+              --timeout <time>            how long to wait for the suite to be quiet (default 120s)
 
             Options of events:
               --kafka <host:port>         the broker (default localhost:9092, also KAFKA_BOOTSTRAP_SERVERS)
@@ -81,6 +111,11 @@ public final class SuiteCommand {
                     var up = new UpCommand(root, System.getenv(), home, System.out);
                     yield new ChaosCommand(up, System.getenv(), home, System.out).run(rest);
                 }
+                case "load" -> {
+                    var root = RepositoryRoot.find();
+                    yield new LoadCommand(root, home(root), System.getenv(), System.out).run(rest);
+                }
+                case "verify" -> new VerifyCommand(home(RepositoryRoot.find()), System.getenv(), System.out).run(rest);
                 case "events" -> new EventsCommand(System.out, ZoneId.systemDefault()).run(rest, System.getenv());
                 case "help", "-h", "--help" -> {
                     System.out.print(USAGE);

@@ -4,6 +4,7 @@ import dev.txsuite.launcher.SuiteService;
 import dev.txsuite.launcher.process.RunningSuite;
 import dev.txsuite.launcher.process.ServiceProcess;
 import dev.txsuite.launcher.verify.Invariants;
+import dev.txsuite.launcher.verify.SettledOrderEvents;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -203,16 +204,8 @@ public final class ChaosRun {
      * outboxes had time to relay what a killed service left unsent (they resend at start-up and then every 10 s).
      */
     private List<String> eventsContradictingTheOrders() {
-        var statuses = invariants.orderStatuses();
-        var deadline = System.nanoTime() + EVENTS_RELAYED_WITHIN.toNanos();
-        while (true) {
-            var contradictions =
-                    SettledOrderEvents.read(suite.broker().bootstrapServers()).contradictions(statuses);
-            if (contradictions.isEmpty() || System.nanoTime() > deadline) {
-                return contradictions;
-            }
-            pause(Duration.ofSeconds(2));
-        }
+        return SettledOrderEvents.contradictionsOnceRelayed(
+                suite.broker().bootstrapServers(), invariants.orderStatuses(), EVENTS_RELAYED_WITHIN);
     }
 
     private static void pause(Duration duration) {

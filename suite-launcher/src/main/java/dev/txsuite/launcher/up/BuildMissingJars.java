@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Builds the runnable jars that are not there yet with the Maven wrapper, showing one line per module as
  * Maven reaches it; the full output goes to a log file.
  */
-final class BuildMissingJars {
+public final class BuildMissingJars {
 
     private static final Pattern MODULE_STARTED = Pattern.compile("\\[INFO] Building (\\S+) \\S+\\s+\\[(\\d+/\\d+)]");
     private static final int ERROR_LINES = 25;
@@ -29,7 +29,7 @@ final class BuildMissingJars {
     private final Path buildLog;
     private final PrintStream out;
 
-    BuildMissingJars(RepositoryRoot root, Path buildLog, PrintStream out) {
+    public BuildMissingJars(RepositoryRoot root, Path buildLog, PrintStream out) {
         this.root = root;
         this.buildLog = buildLog;
         this.out = out;
@@ -41,9 +41,13 @@ final class BuildMissingJars {
                 .filter(module -> root.findExecJar(module).isEmpty())
                 .sorted()
                 .toList();
-        if (missing.isEmpty()) {
-            return;
+        if (!missing.isEmpty()) {
+            build(missing);
         }
+    }
+
+    /** Packages these modules (and what they need) without their tests. */
+    public void build(List<String> modules) {
         var command = List.of(
                 root.directory().resolve("mvnw").toString(),
                 "-B",
@@ -51,9 +55,9 @@ final class BuildMissingJars {
                 "-DskipTests",
                 "-Dspotless.check.skip=true",
                 "-pl",
-                String.join(",", missing),
+                String.join(",", modules),
                 "-am");
-        out.println("building " + String.join(", ", missing) + " (" + String.join(" ", command.subList(1, 4))
+        out.println("building " + String.join(", ", modules) + " (" + String.join(" ", command.subList(1, 4))
                 + " ...; the first build downloads dependencies; full output in " + buildLog + ")");
         var errors = run(command);
         if (!errors.isEmpty()) {

@@ -9,9 +9,13 @@ import dev.txsuite.launcher.process.LocalPorts;
 import dev.txsuite.launcher.process.RunningSuite;
 import dev.txsuite.launcher.process.ServiceLineup;
 import dev.txsuite.launcher.process.ServiceProcess;
+import dev.txsuite.launcher.verify.SnapshotAtStart;
+import dev.txsuite.launcher.verify.SuiteSnapshot;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +49,8 @@ public final class UpCommand {
             return 0;
         }
         var suite = started.get().suite();
-        printWhereEverythingIs(options, started.get().lineup(), home.resolve("logs"));
+        var snapshot = takeSnapshot(options, started.get());
+        printWhereEverythingIs(options, started.get().lineup(), home.resolve("logs"), snapshot);
         var stopped = suite.firstExit().join();
         if (suite.stoppedByShutdown()) {
             return 0;
@@ -96,6 +101,23 @@ public final class UpCommand {
             throw e;
         }
         return Optional.of(new Started(suite, lineup));
+    }
+
+    /** The stock and money at the start, for ./suite verify; only when the whole suite runs here. */
+    private Optional<Path> takeSnapshot(UpOptions options, Started started) {
+        var lineup = started.lineup();
+        var whole = options.services().containsAll(EnumSet.allOf(SuiteService.class));
+        if (!whole) {
+            out.println("  (only part of the suite runs here: no snapshot for ./suite verify)");
+            return Optional.empty();
+        }
+        var gateway = URI.create("http://localhost:" + lineup.port(SuiteService.GATEWAY));
+        return SnapshotAtStart.take(
+                lineup.databases(),
+                gateway,
+                started.suite().broker().bootstrapServers(),
+                SuiteSnapshot.fileFor(home, gateway.getPort()),
+                out);
     }
 
     private static void requireJdk() {
@@ -175,7 +197,7 @@ public final class UpCommand {
         }
     }
 
-    private void printWhereEverythingIs(UpOptions options, ServiceLineup lineup, Path logs) {
+    private void printWhereEverythingIs(UpOptions options, ServiceLineup lineup, Path logs, Optional<Path> snapshot) {
         out.println();
         out.println("The suite is running. Press Ctrl-C to stop it.");
         for (var instance : lineup.instances()) {
@@ -190,6 +212,7 @@ public final class UpCommand {
         }
         out.println(row("kafka", "localhost:" + options.kafkaPort() + "   (watch it: " + eventsCommand(options) + ")"));
         out.println(row("logs", logs.toString()));
+        snapshot.ifPresent(file -> out.println(row("stock and money at start", file + "   (for ./suite verify)")));
         if (options.services().contains(SuiteService.GATEWAY)) {
             var gateway = lineup.port(SuiteService.GATEWAY);
             out.println();

@@ -171,6 +171,24 @@ public class Invariants {
         return single(coordinator, "SELECT count(*) FROM transactions WHERE tx_id::text = ?", txId);
     }
 
+    /** What is still under way: orders waiting for their outcome, transactions the coordinator has not finished. */
+    public record InFlight(long pendingOrders, long openTransactions) {
+
+        public boolean none() {
+            return pendingOrders == 0 && openTransactions == 0;
+        }
+    }
+
+    /** Counts what {@link #isQuiet()} looks at, without reading every row. */
+    public InFlight inFlight() {
+        return new InFlight(
+                single(orders, "SELECT count(*) FROM orders WHERE status = 'PENDING'"),
+                single(
+                        coordinator,
+                        "SELECT count(*) FROM transactions WHERE state NOT IN ('"
+                                + String.join("', '", FINISHED_TRANSACTION_STATES) + "')"));
+    }
+
     /** No order waits for an outcome and the coordinator has finished every transaction. */
     public boolean isQuiet() {
         var observed = observe();

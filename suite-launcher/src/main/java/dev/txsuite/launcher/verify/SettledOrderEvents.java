@@ -1,4 +1,4 @@
-package dev.txsuite.launcher.chaos;
+package dev.txsuite.launcher.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,9 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * committed change must have produced exactly one event and aborted work none: a confirmed order has one
  * {@code confirmed}, for each of its skus one {@code reserved} and one {@code taken}, one {@code held} and one
  * {@code captured}; a rejected order has one {@code rejected}, releases exactly what it reserved or held, and
- * nothing taken or captured. Read from the beginning of each topic up to its end at the time of reading.
+ * nothing taken or captured. Read from the beginning of each topic up to its end at the time of reading. Used by
+ * {@code ./suite verify} and the chaos run.
  */
-final class SettledOrderEvents {
+public final class SettledOrderEvents {
 
     private static final List<String> TOPICS = List.of("order.events", "inventory.events", "payment.events");
     private static final String PREFIX = "dev.txsuite.";
@@ -36,11 +37,33 @@ final class SettledOrderEvents {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /**
+     * Each settled order's events against its final status (order id to CONFIRMED or REJECTED), read again every
+     * 2 s until they agree or {@code relayedWithin} has passed: an outbox relays what a killed service left unsent
+     * when the service is back, and then every 10 s.
+     */
+    public static List<String> contradictionsOnceRelayed(
+            String bootstrapServers, Map<String, String> statusByOrder, Duration relayedWithin) {
+        var deadline = System.nanoTime() + relayedWithin.toNanos();
+        while (true) {
+            var contradictions = read(bootstrapServers).contradictions(statusByOrder);
+            if (contradictions.isEmpty() || System.nanoTime() > deadline) {
+                return contradictions;
+            }
+            try {
+                Thread.sleep(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return contradictions;
+            }
+        }
+    }
+
     static SettledOrderEvents read(String bootstrapServers) {
         var events = new SettledOrderEvents();
         var properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "chaos-check-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "txsuite-verify-" + UUID.randomUUID());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
             var partitions = TOPICS.stream()
