@@ -1,5 +1,6 @@
 package dev.txsuite.testing;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,5 +24,13 @@ public record RecordedEvent(
     /** The CloudEvents type ({@code ce_type}). */
     public String type() {
         return header("ce_type");
+    }
+
+    /** The first of these events of this CloudEvents type; fails when there is none. */
+    public static RecordedEvent firstOfType(List<RecordedEvent> events, String type) {
+        return events.stream()
+                .filter(event -> type.equals(event.type()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no event of type " + type + " among " + events));
     }
 }

@@ -1,5 +1,7 @@
 package dev.txsuite.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,6 +95,18 @@ public final class TopicRecorder implements AutoCloseable {
 
     public List<RecordedEvent> recordsWithKey(String key) {
         return records(event -> key.equals(event.key()));
+    }
+
+    /**
+     * Waits until {@code count} records with this key have arrived (30 s at most), then that no more arrive for
+     * {@code quiet}: for a test that must see every event of a change, and no other.
+     */
+    public List<RecordedEvent> awaitExactly(String key, int count, Duration quiet) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsWithKey(key).size() >= count);
+        await().during(quiet)
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> recordsWithKey(key).size() == count);
+        return recordsWithKey(key);
     }
 
     /** The records with this key and CloudEvents type, in the order they arrived. */

@@ -1,5 +1,6 @@
 package dev.txsuite.inventory.stock;
 
+import dev.txsuite.contract.stock.ProductView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -78,5 +79,9 @@ public class Product {
 
     public int reserved() {
         return reserved;
+    }
+
+    ProductView toView() {
+        return new ProductView(sku, name, priceCents, currency, onHand, reserved, available());
     }
 }

@@ -1,5 +1,7 @@
 package dev.txsuite.inventory.stock;
 
+import dev.txsuite.contract.stock.ProductNotFound;
+import dev.txsuite.contract.stock.ProductView;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -23,11 +25,11 @@ class ProductController {
     @GetMapping
     PagedModel<ProductView> list(Pageable pageable) {
         var bySku = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("sku"));
-        return new PagedModel<>(products.findAll(bySku).map(ProductView::of));
+        return new PagedModel<>(products.findAll(bySku).map(Product::toView));
     }
 
     @GetMapping("/{sku}")
     ProductView one(@PathVariable String sku) {
-        return products.findById(sku).map(ProductView::of).orElseThrow(() -> new ProductNotFound(sku));
+        return products.findById(sku).map(Product::toView).orElseThrow(() -> new ProductNotFound(sku));
     }
 }

@@ -1,7 +1,10 @@
 package dev.txsuite.inventory.stock;
 
+import dev.txsuite.contract.stock.StockEvent;
+import dev.txsuite.events.SuiteEvent;
 import dev.txsuite.participant.BranchWork;
 import dev.txsuite.protocol.Vote;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -52,7 +55,7 @@ class StockParticipant implements BranchWork<InventoryPayload> {
             var product = locked.get(sku);
             product.reserve(quantity);
             var reservation = reservations.save(new Reservation(txId, sku, payload.orderId(), quantity));
-            events.publishEvent(StockEvent.of(StockEvent.RESERVED, reservation, product));
+            events.publishEvent(stockEvent(StockEvent.RESERVED, reservation, product));
         });
         return Vote.yes();
     }
@@ -64,8 +67,8 @@ class StockParticipant implements BranchWork<InventoryPayload> {
         reserved.forEach(reservation -> {
             var product = locked.get(reservation.sku());
             reservation.take(product);
-            events.publishEvent(StockEvent.of(StockEvent.TAKEN, reservation, product));
-            events.publishEvent(StockEvent.of(StockEvent.CHANGED, reservation, product));
+            events.publishEvent(stockEvent(StockEvent.TAKEN, reservation, product));
+            events.publishEvent(stockEvent(StockEvent.CHANGED, reservation, product));
         });
     }
 
@@ -76,11 +79,25 @@ class StockParticipant implements BranchWork<InventoryPayload> {
         reserved.forEach(reservation -> {
             var product = locked.get(reservation.sku());
             reservation.release(product);
-            events.publishEvent(StockEvent.of(StockEvent.RELEASED, reservation, product));
+            events.publishEvent(stockEvent(StockEvent.RELEASED, reservation, product));
         });
     }
 
     private Map<String, Product> lockBySku(List<String> skus) {
         return products.lockAllBySkuIn(skus).stream().collect(Collectors.toMap(Product::sku, Function.identity()));
+    }
+
+    /** @param product the product after the change */
+    private static StockEvent stockEvent(String type, Reservation reservation, Product product) {
+        return new StockEvent(
+                SuiteEvent.newEventId(),
+                type,
+                product.sku(),
+                reservation.orderId(),
+                reservation.txId(),
+                reservation.quantity(),
+                product.onHand(),
+                product.reserved(),
+                Instant.now());
     }
 }

@@ -5,7 +5,6 @@ import static dev.txsuite.inventory.stock.StockPayloads.reserve;
 import static dev.txsuite.testing.ParticipantEndpoints.newTxId;
 import static dev.txsuite.testing.ParticipantEndpoints.orderIdOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.txsuite.inventory.InventoryServiceTest;
 import dev.txsuite.testing.ParticipantEndpoints;
@@ -114,11 +113,6 @@ class StockEventsTests {
 
     /** Waits for {@code count} events of the sku, then makes sure no more arrive. */
     private static List<RecordedEvent> awaitEvents(String sku, int count) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> INVENTORY_EVENTS.recordsWithKey(sku).size() >= count);
-        await().during(Duration.ofMillis(500))
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> INVENTORY_EVENTS.recordsWithKey(sku).size() == count);
-        return INVENTORY_EVENTS.recordsWithKey(sku);
+        return INVENTORY_EVENTS.awaitExactly(sku, count, Duration.ofMillis(500));
     }
 }

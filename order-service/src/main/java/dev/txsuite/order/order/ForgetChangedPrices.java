@@ -1,5 +1,6 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.stock.StockEvent;
 import dev.txsuite.events.CloudEventHeaders;
 import dev.txsuite.events.ProcessedEvents;
 import dev.txsuite.events.Topics;
@@ -23,7 +24,7 @@ class ForgetChangedPrices {
     static final String CONSUMER = "order-price-cache";
 
     /** The inventory events after which a cached product may be out of date. */
-    static final Set<String> CHANGES = Set.of("dev.txsuite.stock.changed.v1", "dev.txsuite.product.price-changed.v1");
+    static final Set<String> CHANGES = Set.of(StockEvent.CHANGED, "dev.txsuite.product.price-changed.v1");
 
     private final ProductPrices prices;
     private final ProcessedEvents processedEvents;

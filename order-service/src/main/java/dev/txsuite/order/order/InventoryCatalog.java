@@ -1,5 +1,7 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderProblem;
+import dev.txsuite.contract.order.PricedProduct;
 import java.util.Optional;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Optional;
 public class InventoryCatalog {
 
     /** The part of inventory-service's product that an order needs. */
-    record Product(String sku, String name, long priceCents, String currency) {}
+    record Product(String sku, String name, long priceCents, String currency) implements PricedProduct {}
 
     private final RemoteLookup inventory;
     private final ProductPrices prices;

@@ -1,5 +1,9 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderEvent;
+import dev.txsuite.contract.order.OrderStatus;
+import dev.txsuite.contract.order.OrderView;
+import dev.txsuite.events.SuiteEvent;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -138,5 +142,20 @@ public class Order {
                 lines.stream().map(OrderLine::toItem).toList(),
                 reason,
                 createdAt);
+    }
+
+    /** The order as it stands now, as an event of {@code type}, one of {@link OrderEvent}'s. */
+    OrderEvent toEvent(String type, Instant now) {
+        return new OrderEvent(
+                SuiteEvent.newEventId(),
+                type,
+                id.toString(),
+                txId,
+                customerId,
+                status,
+                totalCents,
+                currency,
+                reason,
+                now);
     }
 }

@@ -1,9 +1,10 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderProblem;
+import dev.txsuite.contract.order.OrderStatus;
+import dev.txsuite.contract.order.PlacedOrder;
 import dev.txsuite.protocol.Reasons;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,18 +19,12 @@ class OrderAnswers {
     }
 
     OrderAnswer confirmed(UUID orderId, String txId, PricedOrder order) {
-        return new OrderAnswer(
-                201,
-                locationOf(orderId),
-                json.writeValueAsString(PlacedOrder.of(orderId.toString(), OrderStatus.CONFIRMED, txId, order)));
+        return placed(orderId, OrderStatus.CONFIRMED, txId, order, 201);
     }
 
     /** The outcome is not known yet: the client polls the Location. */
     OrderAnswer pending(UUID orderId, String txId, PricedOrder order) {
-        return new OrderAnswer(
-                202,
-                locationOf(orderId),
-                json.writeValueAsString(PlacedOrder.of(orderId.toString(), OrderStatus.PENDING, txId, order)));
+        return placed(orderId, OrderStatus.PENDING, txId, order, 202);
     }
 
     /** The same order is being placed by an earlier request with the same Idempotency-Key. */
@@ -43,33 +38,33 @@ class OrderAnswers {
 
     /** A participant refused (OUT_OF_STOCK, INSUFFICIENT_FUNDS, ...): the order is kept as REJECTED. */
     OrderAnswer rejected(UUID orderId, String txId, String reason) {
-        var problem = OrderProblem.problem(
-                HttpStatus.CONFLICT, "order-rejected", "Order rejected", "The order was rejected: " + reason);
-        return problemAnswer(problem, orderId, txId, reason);
+        return problem(OrderProblem.orderRejected(orderId.toString(), txId, reason));
     }
 
     /** A participant or the coordinator failed: nothing was taken or charged. */
     OrderAnswer failed(UUID orderId, String txId, String reason) {
-        var problem = OrderProblem.problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "service-unavailable",
-                "Service unavailable",
-                "The order could not be completed (" + reason + "); nothing was taken or charged, try again later");
-        return problemAnswer(problem, orderId, txId, reason);
+        return problem(OrderProblem.orderFailed(orderId.toString(), txId, reason));
     }
 
     /** The coordinator could not be reached: no transaction began and no order exists. */
     OrderAnswer notStarted() {
-        var problem = OrderProblem.serviceUnavailable("tx-coordinator", Reasons.COORDINATOR_UNAVAILABLE)
-                .toProblemDetail();
-        return new OrderAnswer(problem.getStatus(), null, json.writeValueAsString(problem));
+        return problem(OrderProblem.serviceUnavailable("tx-coordinator", Reasons.COORDINATOR_UNAVAILABLE));
     }
 
-    private OrderAnswer problemAnswer(ProblemDetail problem, UUID orderId, String txId, String reason) {
-        problem.setProperty("orderId", orderId.toString());
-        problem.setProperty("transactionId", txId);
-        problem.setProperty("reason", reason);
-        return new OrderAnswer(problem.getStatus(), null, json.writeValueAsString(problem));
+    private OrderAnswer placed(UUID orderId, OrderStatus status, String txId, PricedOrder order, int httpStatus) {
+        var body = new PlacedOrder(
+                orderId.toString(),
+                status,
+                txId,
+                order.protocol().label(),
+                order.totalCents(),
+                order.currency(),
+                order.items());
+        return new OrderAnswer(httpStatus, locationOf(orderId), json.writeValueAsString(body));
+    }
+
+    private OrderAnswer problem(OrderProblem problem) {
+        return new OrderAnswer(problem.status().value(), null, json.writeValueAsString(problem.toProblemDetail()));
     }
 
     private static String locationOf(UUID orderId) {

@@ -1,5 +1,7 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderEvent;
+import dev.txsuite.contract.order.OrderStatus;
 import dev.txsuite.participant.BranchWork;
 import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.Vote;
@@ -48,7 +50,7 @@ class OrderBranch implements BranchWork<OrderPayload> {
             return existing.get().status() == OrderStatus.PENDING ? Vote.yes() : Vote.no(Reasons.ALREADY_ABORTED);
         }
         var order = orders.save(Order.pending(txId, payload, clock.instant()));
-        events.publishEvent(OrderEvent.of(OrderEvent.PLACED, order, clock.instant()));
+        events.publishEvent(order.toEvent(OrderEvent.PLACED, clock.instant()));
         return Vote.yes();
     }
 
@@ -56,14 +58,14 @@ class OrderBranch implements BranchWork<OrderPayload> {
     public void commit(String txId) {
         var order = orderOf(txId);
         order.confirm(clock.instant());
-        events.publishEvent(OrderEvent.of(OrderEvent.CONFIRMED, order, clock.instant()));
+        events.publishEvent(order.toEvent(OrderEvent.CONFIRMED, clock.instant()));
     }
 
     @Override
     public void abort(String txId, String reason) {
         var order = orderOf(txId);
         order.reject(reason, clock.instant());
-        events.publishEvent(OrderEvent.of(OrderEvent.REJECTED, order, clock.instant()));
+        events.publishEvent(order.toEvent(OrderEvent.REJECTED, clock.instant()));
     }
 
     private Order orderOf(String txId) {

@@ -1,9 +1,12 @@
 package dev.txsuite.order.order;
 
-import java.net.URI;
+import dev.txsuite.contract.order.IdempotencyKeyHeader;
+import dev.txsuite.contract.order.OrderProblem;
+import dev.txsuite.contract.order.OrderView;
+import dev.txsuite.contract.order.PlaceOrderRequest;
+import dev.txsuite.protocol.Protocol;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 class OrderController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-
     private final PlaceOrder placeOrder;
     private final ReadOrders readOrders;
     private final OrderProperties properties;
@@ -35,16 +35,10 @@ class OrderController {
     @PostMapping
     ResponseEntity<String> place(
             @RequestBody PlaceOrderRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        checkIdempotencyKey(idempotencyKey);
-        var command = request.toCommand(properties.protocolByDefault());
-        var answer = placeOrder.place(command, idempotencyKey);
-        var response = ResponseEntity.status(answer.status())
-                .contentType(answer.isProblem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON);
-        if (answer.location() != null) {
-            response.location(URI.create(answer.location()));
-        }
-        return response.body(answer.body());
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
+        IdempotencyKeyHeader.check(idempotencyKey);
+        var command = request.toCommand(this::protocolToRun);
+        return placeOrder.place(command, idempotencyKey).toResponse();
     }
 
     @GetMapping("/{orderId}")
@@ -60,10 +54,13 @@ class OrderController {
         return new PagedModel<>(readOrders.ofCustomer(customerId, page));
     }
 
-    private static void checkIdempotencyKey(String key) {
-        if (key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw OrderProblem.invalidField(
-                    IDEMPOTENCY_KEY, "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters, not blank");
-        }
+    /**
+     * The label of the protocol the order runs: the one the request names, else the configured default.
+     *
+     * @throws IllegalArgumentException naming the accepted values for a protocol the coordinator does not run
+     */
+    private String protocolToRun(String requested) {
+        var protocol = requested == null ? properties.protocolByDefault() : Protocol.fromLabel(requested);
+        return protocol.label();
     }
 }

@@ -1,5 +1,6 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderItem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 

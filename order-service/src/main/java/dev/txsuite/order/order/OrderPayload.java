@@ -1,5 +1,6 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderItem;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;

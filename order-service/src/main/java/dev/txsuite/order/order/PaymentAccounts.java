@@ -1,5 +1,6 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderProblem;
 import java.util.Optional;
 
 /** The customer accounts of payment-service ({@code GET /api/accounts/{customerId}}). */

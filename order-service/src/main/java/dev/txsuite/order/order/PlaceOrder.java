@@ -1,5 +1,7 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderProblem;
+import dev.txsuite.contract.order.PlaceOrderCommand;
 import dev.txsuite.order.idempotency.IdempotencyKey;
 import dev.txsuite.order.idempotency.IdempotencyKeys;
 import dev.txsuite.order.order.TransactionCoordinator.Outcome;

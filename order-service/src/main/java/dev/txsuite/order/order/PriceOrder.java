@@ -1,9 +1,10 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderProblem;
+import dev.txsuite.contract.order.PlaceOrderCommand;
 import dev.txsuite.order.order.InventoryCatalog.Product;
-import java.util.ArrayList;
+import dev.txsuite.protocol.Protocol;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -27,33 +28,7 @@ class PriceOrder {
                 .orElseThrow(() -> OrderProblem.unknownCustomer(command.customerId()));
         var products = new LinkedHashMap<String, Optional<Product>>();
         command.items().forEach(line -> products.computeIfAbsent(line.sku(), catalog::find));
-
-        var unknown = new ArrayList<FieldError>();
-        var otherCurrency = new ArrayList<FieldError>();
-        var items = new ArrayList<OrderItem>();
-        for (int index = 0; index < command.items().size(); index++) {
-            var line = command.items().get(index);
-            var field = "items[" + index + "].sku";
-            var product = products.get(line.sku());
-            if (product.isEmpty()) {
-                unknown.add(new FieldError(field, "no product with sku '" + line.sku() + "'"));
-            } else if (!product.get().currency().equals(account.currency())) {
-                otherCurrency.add(new FieldError(
-                        field, "priced in " + product.get().currency() + ", not in " + account.currency()));
-            } else {
-                items.add(OrderItem.of(
-                        line.sku(),
-                        product.get().name(),
-                        line.quantity(),
-                        product.get().priceCents()));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw OrderProblem.unknownSkus(unknown);
-        }
-        if (!otherCurrency.isEmpty()) {
-            throw OrderProblem.currencyMismatch(account.currency(), otherCurrency);
-        }
-        return new PricedOrder(command.customerId(), command.protocol(), account.currency(), List.copyOf(items));
+        var items = command.price(account.currency(), products::get);
+        return new PricedOrder(command.customerId(), Protocol.fromLabel(command.protocol()), account.currency(), items);
     }
 }

@@ -1,5 +1,6 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderItem;
 import dev.txsuite.protocol.Protocol;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderProblem;
+import dev.txsuite.contract.order.OrderView;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;

@@ -1,5 +1,6 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderProblem;
 import dev.txsuite.protocol.Reasons;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;

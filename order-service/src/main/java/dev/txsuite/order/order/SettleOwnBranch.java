@@ -1,5 +1,6 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderStatus;
 import dev.txsuite.participant.ApplyBranchMessage;
 import dev.txsuite.participant.ParticipantLog;
 import dev.txsuite.protocol.Decision;

@@ -1,5 +1,7 @@
 package dev.txsuite.order.order;
 
+import dev.txsuite.contract.order.OrderEvent;
+import dev.txsuite.contract.order.OrderStatus;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,7 +35,7 @@ class UnpreparedOrders {
             return;
         }
         var order = orders.save(Order.pending(txId, payload, clock.instant()));
-        events.publishEvent(OrderEvent.of(OrderEvent.PLACED, order, clock.instant()));
+        events.publishEvent(order.toEvent(OrderEvent.PLACED, clock.instant()));
     }
 
     /** Records the order as REJECTED unless its branch wrote it (and then settled it itself). */
@@ -45,7 +47,7 @@ class UnpreparedOrders {
         var order = Order.pending(txId, payload, clock.instant());
         order.reject(reason, clock.instant());
         orders.save(order);
-        events.publishEvent(OrderEvent.of(OrderEvent.REJECTED, order, clock.instant()));
+        events.publishEvent(order.toEvent(OrderEvent.REJECTED, clock.instant()));
     }
 
     /** Rejects an order held PENDING for a transaction that aborted without preparing it here. */
@@ -55,7 +57,7 @@ class UnpreparedOrders {
                 .filter(order -> order.status() == OrderStatus.PENDING)
                 .ifPresent(order -> {
                     order.reject(reason, clock.instant());
-                    events.publishEvent(OrderEvent.of(OrderEvent.REJECTED, order, clock.instant()));
+                    events.publishEvent(order.toEvent(OrderEvent.REJECTED, clock.instant()));
                 });
     }
 }

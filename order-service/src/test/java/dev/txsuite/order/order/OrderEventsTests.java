@@ -1,5 +1,6 @@
 package dev.txsuite.order.order;
 
+import static dev.txsuite.testing.RecordedEvent.firstOfType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,7 +38,7 @@ class OrderEventsTests extends RunningOrderService {
         assertThat(events)
                 .extracting(RecordedEvent::type)
                 .containsExactlyInAnyOrder("dev.txsuite.order.placed.v1", "dev.txsuite.order.confirmed.v1");
-        var confirmed = ofType(events, "dev.txsuite.order.confirmed.v1");
+        var confirmed = firstOfType(events, "dev.txsuite.order.confirmed.v1");
         assertThat(confirmed.headers())
                 .containsOnlyKeys(
                         "ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject", "content-type")
@@ -67,7 +68,8 @@ class OrderEventsTests extends RunningOrderService {
         assertThat(events)
                 .extracting(RecordedEvent::type)
                 .containsExactlyInAnyOrder("dev.txsuite.order.placed.v1", "dev.txsuite.order.rejected.v1");
-        assertThat(JSON.readTree(ofType(events, "dev.txsuite.order.rejected.v1").value())
+        assertThat(JSON.readTree(firstOfType(events, "dev.txsuite.order.rejected.v1")
+                                .value())
                         .get("reason")
                         .asString())
                 .isEqualTo("OUT_OF_STOCK");
@@ -110,21 +112,9 @@ class OrderEventsTests extends RunningOrderService {
         await().atMost(Duration.ofSeconds(10)).until(() -> publicationsOf(orderId) == 0);
     }
 
-    private static RecordedEvent ofType(List<RecordedEvent> events, String type) {
-        return events.stream()
-                .filter(event -> type.equals(event.type()))
-                .findFirst()
-                .orElseThrow();
-    }
-
     /** Waits for {@code count} events of the order, then makes sure no more arrive. */
     private static List<RecordedEvent> awaitEvents(String orderId, int count) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> ORDER_EVENTS.recordsWithKey(orderId).size() >= count);
-        await().during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> ORDER_EVENTS.recordsWithKey(orderId).size() == count);
-        return ORDER_EVENTS.recordsWithKey(orderId);
+        return ORDER_EVENTS.awaitExactly(orderId, count, Duration.ofSeconds(1));
     }
 
     private long failedPublicationsOf(String orderId) {

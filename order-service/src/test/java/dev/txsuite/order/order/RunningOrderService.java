@@ -2,6 +2,7 @@ package dev.txsuite.order.order;
 
 import dev.txsuite.testing.FreshDatabaseConfiguration;
 import dev.txsuite.testing.FreshKafkaConfiguration;
+import dev.txsuite.testing.OrderRequests;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -171,20 +171,11 @@ abstract class RunningOrderService {
     }
 
     RestTestClient.ResponseSpec placeOrder(String body) {
-        return client.post()
-                .uri("/api/orders")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .exchange();
+        return OrderRequests.placeOrder(client, body, null);
     }
 
     RestTestClient.ResponseSpec placeOrder(String body, String idempotencyKey) {
-        return client.post()
-                .uri("/api/orders")
-                .contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", idempotencyKey)
-                .body(body)
-                .exchange();
+        return OrderRequests.placeOrder(client, body, idempotencyKey);
     }
 
     long rows(String table) {

@@ -1,5 +1,6 @@
 package dev.txsuite.payment.account;
 
+import dev.txsuite.contract.account.AccountView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -72,5 +73,9 @@ public class Account {
 
     public long heldCents() {
         return heldCents;
+    }
+
+    AccountView toView() {
+        return new AccountView(customerId, name, balanceCents, heldCents, availableCents(), currency);
     }
 }

@@ -1,5 +1,7 @@
 package dev.txsuite.payment.account;
 
+import dev.txsuite.contract.account.AccountNotFound;
+import dev.txsuite.contract.account.AccountView;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -23,11 +25,11 @@ class AccountController {
     @GetMapping
     PagedModel<AccountView> list(Pageable pageable) {
         var byCustomer = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("customerId"));
-        return new PagedModel<>(accounts.findAll(byCustomer).map(AccountView::of));
+        return new PagedModel<>(accounts.findAll(byCustomer).map(Account::toView));
     }
 
     @GetMapping("/{customerId}")
     AccountView one(@PathVariable String customerId) {
-        return accounts.findById(customerId).map(AccountView::of).orElseThrow(() -> new AccountNotFound(customerId));
+        return accounts.findById(customerId).map(Account::toView).orElseThrow(() -> new AccountNotFound(customerId));
     }
 }

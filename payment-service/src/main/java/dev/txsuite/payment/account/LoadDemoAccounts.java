@@ -1,5 +1,6 @@
 package dev.txsuite.payment.account;
 
+import dev.txsuite.contract.account.DemoCustomer;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
-/** Fills an empty ledger with the customers the README's first curl uses. Off with DEMO_DATA=false. */
+/** Fills an empty ledger with the {@link DemoCustomer}s. Off with DEMO_DATA=false. */
 @Component
 @ConditionalOnBooleanProperty(name = "txsuite.demo-data.enabled", matchIfMissing = true)
 class LoadDemoAccounts implements ApplicationRunner {
@@ -22,12 +23,9 @@ class LoadDemoAccounts implements ApplicationRunner {
     }
 
     static List<Account> demoAccounts() {
-        return List.of(
-                new Account("alice", "Alice Martin", "USD", 100000),
-                new Account("bob", "Bob Chen", "USD", 25000),
-                new Account("carol", "Carol Diaz", "USD", 5000),
-                new Account("dave", "Dave Okafor", "USD", 500),
-                new Account("erin", "Erin Novak", "USD", 1000000));
+        return DemoCustomer.LEDGER.stream()
+                .map(demo -> new Account(demo.customerId(), demo.name(), demo.currency(), demo.balanceCents()))
+                .toList();
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.txsuite.payment.account;
 
+import dev.txsuite.contract.account.PaymentEvent;
+import dev.txsuite.events.SuiteEvent;
 import dev.txsuite.participant.BranchWork;
 import dev.txsuite.protocol.Vote;
+import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +51,7 @@ class PaymentParticipant implements BranchWork<PaymentPayload> {
         account.hold(payload.amountCents());
         var hold = holds.save(new PaymentHold(
                 txId, payload.orderId(), payload.customerId(), payload.amountCents(), payload.currency()));
-        events.publishEvent(PaymentEvent.of(PaymentEvent.HELD, hold, account));
+        events.publishEvent(paymentEvent(PaymentEvent.HELD, hold, account));
         return Vote.yes();
     }
 
@@ -57,7 +60,7 @@ class PaymentParticipant implements BranchWork<PaymentPayload> {
         var hold = heldBy(txId);
         var account = lockAccountOf(hold);
         hold.capture(account);
-        events.publishEvent(PaymentEvent.of(PaymentEvent.CAPTURED, hold, account));
+        events.publishEvent(paymentEvent(PaymentEvent.CAPTURED, hold, account));
     }
 
     @Override
@@ -65,7 +68,7 @@ class PaymentParticipant implements BranchWork<PaymentPayload> {
         var hold = heldBy(txId);
         var account = lockAccountOf(hold);
         hold.release(account);
-        events.publishEvent(PaymentEvent.of(PaymentEvent.RELEASED, hold, account));
+        events.publishEvent(paymentEvent(PaymentEvent.RELEASED, hold, account));
     }
 
     private PaymentHold heldBy(String txId) {
@@ -75,5 +78,20 @@ class PaymentParticipant implements BranchWork<PaymentPayload> {
 
     private Account lockAccountOf(PaymentHold hold) {
         return accounts.lockByCustomerId(hold.customerId()).orElseThrow();
+    }
+
+    /** @param account the account after the change */
+    private static PaymentEvent paymentEvent(String type, PaymentHold hold, Account account) {
+        return new PaymentEvent(
+                SuiteEvent.newEventId(),
+                type,
+                account.customerId(),
+                hold.orderId(),
+                hold.txId(),
+                hold.amountCents(),
+                hold.currency(),
+                account.balanceCents(),
+                account.heldCents(),
+                Instant.now());
     }
 }

@@ -3,7 +3,6 @@ package dev.txsuite.payment.account;
 import static dev.txsuite.payment.account.PaymentPayloads.hold;
 import static dev.txsuite.testing.ParticipantEndpoints.newTxId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.txsuite.payment.PaymentServiceTest;
 import dev.txsuite.testing.ParticipantEndpoints;
@@ -107,11 +106,6 @@ class PaymentEventsTests {
 
     /** Waits for {@code count} events of the customer, then makes sure no more arrive. */
     private static List<RecordedEvent> awaitEvents(String customerId, int count) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> PAYMENT_EVENTS.recordsWithKey(customerId).size() >= count);
-        await().during(Duration.ofMillis(500))
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> PAYMENT_EVENTS.recordsWithKey(customerId).size() == count);
-        return PAYMENT_EVENTS.recordsWithKey(customerId);
+        return PAYMENT_EVENTS.awaitExactly(customerId, count, Duration.ofMillis(500));
     }
 }

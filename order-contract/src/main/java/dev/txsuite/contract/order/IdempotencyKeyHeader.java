@@ -1,0 +1,24 @@
+package dev.txsuite.contract.order;
+
+/**
+ * The optional {@code Idempotency-Key} header of {@code POST /api/orders}: the same key with the same body gets
+ * the first answer and never a second order; with another body it is a 422 ({@link
+ * OrderProblem#idempotencyKeyReused}).
+ */
+public final class IdempotencyKeyHeader {
+
+    public static final String NAME = "Idempotency-Key";
+    public static final int MAX_LENGTH = 255;
+
+    private IdempotencyKeyHeader() {}
+
+    /**
+     * @param key the header's value, null when the request has none (which is fine)
+     * @throws OrderProblem (400) for a blank key or one longer than {@link #MAX_LENGTH}
+     */
+    public static void check(String key) {
+        if (key != null && (key.isBlank() || key.length() > MAX_LENGTH)) {
+            throw OrderProblem.invalidField(NAME, "must be 1 to " + MAX_LENGTH + " characters, not blank");
+        }
+    }
+}

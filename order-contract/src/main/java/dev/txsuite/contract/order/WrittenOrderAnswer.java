@@ -1,0 +1,34 @@
+package dev.txsuite.contract.order;
+
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The answer to {@code POST /api/orders}, its body already written as JSON so that a repeated request (same
+ * Idempotency-Key) gets exactly the same bytes. Each service keeps its answers its own way, in a record that
+ * implements this.
+ */
+public interface WrittenOrderAnswer {
+
+    int status();
+
+    /** The Location header ({@code 201}, {@code 202}), or null. */
+    String location();
+
+    String body();
+
+    default boolean isProblem() {
+        return status() >= 400;
+    }
+
+    /** As it goes out: a problem as {@code application/problem+json}, anything else as JSON. */
+    default ResponseEntity<String> toResponse() {
+        var response = ResponseEntity.status(status())
+                .contentType(isProblem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON);
+        if (location() != null) {
+            response.location(URI.create(location()));
+        }
+        return response.body(body());
+    }
+}

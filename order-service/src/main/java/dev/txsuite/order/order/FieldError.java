@@ -1,4 +1,0 @@
-package dev.txsuite.order.order;
-
-/** One invalid field of a request, as the {@code errors} array of a problem lists it. */
-public record FieldError(String field, String message) {}
