@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import tools.jackson.core.JacksonException;
@@ -58,6 +60,17 @@ final class GatewayClient {
         var request = HttpRequest.newBuilder(gateway.resolve(pathOrUri))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json")
+                .GET();
+        return await(sendAsync(request));
+    }
+
+    /** GETs an admin API path as the local default admin ({@code admin}/{@code admin}, HTTP Basic). */
+    JsonResponse getAsAdmin(String path) {
+        var credentials = Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(gateway.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + credentials)
                 .GET();
         return await(sendAsync(request));
     }
