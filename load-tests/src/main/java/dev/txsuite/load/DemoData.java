@@ -1,6 +1,7 @@
 package dev.txsuite.load;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +10,13 @@ import java.util.Map;
  * itself: skus weighted by their stock, customers by their balance, so stock runs out before money does.
  */
 final class DemoData {
+
+    /** Every demo product: the bench draws them evenly once it has topped their stock up. */
+    static final List<String> ALL_SKUS = List.of(
+            "COFFEE-BEANS-1KG", "MUG-CERAMIC", "KETTLE-ELECTRIC", "GRINDER-BURR", "FILTER-PAPERS", "DRIPPER-LIMITED");
+
+    /** Every demo customer: the bench draws them evenly once it has topped their balances up. */
+    static final List<String> ALL_CUSTOMERS = List.of("alice", "bob", "carol", "dave", "erin");
 
     /** The plentiful, cheap skus: 650 units worth 4,650 dollars in all. */
     static final Map<String, Integer> SKUS_BY_STOCK =

@@ -10,9 +10,14 @@ final class OrderFeeder {
 
     private OrderFeeder() {}
 
+    /** With the protocol drawn from the run's {@code load.protocolMix}. */
     static Iterator<Map<String, Object>> orders(
             Supplier<String> customers, Supplier<String> skus, int quantity, LoadSettings settings) {
-        var protocols = new WeightedChoice<>(settings.protocolMix());
+        return orders(customers, skus, quantity, new WeightedChoice<>(settings.protocolMix()));
+    }
+
+    static Iterator<Map<String, Object>> orders(
+            Supplier<String> customers, Supplier<String> skus, int quantity, Supplier<String> protocols) {
         return Stream.generate(() -> Map.<String, Object>of(
                         "customerId", customers.get(),
                         "sku", skus.get(),

@@ -1,6 +1,8 @@
 package dev.txsuite.load;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,6 +26,13 @@ final class WeightedChoice<T> implements Supplier<T> {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("nothing to choose from in " + weights);
         }
+    }
+
+    /** Each value as often as any other. */
+    static <T> WeightedChoice<T> evenly(Collection<T> values) {
+        var weights = new LinkedHashMap<T, Integer>();
+        values.forEach(value -> weights.put(value, 1));
+        return new WeightedChoice<>(weights);
     }
 
     @Override

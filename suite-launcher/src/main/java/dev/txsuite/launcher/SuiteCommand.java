@@ -1,5 +1,6 @@
 package dev.txsuite.launcher;
 
+import dev.txsuite.launcher.bench.BenchCommand;
 import dev.txsuite.launcher.chaos.ChaosCommand;
 import dev.txsuite.launcher.events.EventsCommand;
 import dev.txsuite.launcher.load.LoadCommand;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * The {@code suite} command line: {@code up}, {@code load <simulation>}, {@code verify}, {@code chaos},
- * {@code events [topic]}, {@code help}.
+ * {@code bench}, {@code events [topic]}, {@code help}.
  */
 public final class SuiteCommand {
 
@@ -38,6 +39,11 @@ public final class SuiteCommand {
                               orders while every service is killed in turn, the coordinator at each crash
                               point; then every invariant is checked and the counts printed (exit 1 if one
                               does not hold)
+              bench           a suite of its own (bench_ databases, ports 8280.., Kafka 9292) and the baseline
+                              (bench_baseline, port 8290): the same offered loads, rate after rate, on the
+                              baseline, 2PC and 3PC until each saturates, then each at half the baseline's
+                              saturation; writes benchmarks.md and its latency chart to $SUITE_HOME/bench/
+                              (docs/ with --publish); exit 1 if an invariant does not hold afterwards
               events [topic]  print the events of one topic, or of all four (tx.events, order.events,
                               inventory.events, payment.events), from the beginning and then as they come
               help            this text
@@ -60,6 +66,14 @@ public final class SuiteCommand {
               --duration <time>           how long orders flow, e.g. 90s, 10m (default 120s)
               --clients <n>               clients placing orders at once (default 4)
               --seed <n>                  the clients' random choices (default: the time)
+
+            Options of bench (and those of up, to move its ports):
+              --rates <r,r,...>           the offered rates, orders/s (default 10,20,40,80,160,320,640)
+              --step <time>               how long each rate is offered (default 30s)
+              --warmup <time>             each system's warm-up at the lowest rate, not recorded (default 10s)
+              --baseline-port <port>      the baseline (default 8290)
+              --publish                   write docs/benchmarks.md and docs/benchmark-latency.png (on a quiet
+                                          machine: the report records the load average)
 
             Options of load:
               --rate <n>                  new clients (each placing one order) per second; for saturation the peak
@@ -110,6 +124,12 @@ public final class SuiteCommand {
                     var home = home(root);
                     var up = new UpCommand(root, System.getenv(), home, System.out);
                     yield new ChaosCommand(up, System.getenv(), home, System.out).run(rest);
+                }
+                case "bench" -> {
+                    var root = RepositoryRoot.find();
+                    var home = home(root);
+                    var up = new UpCommand(root, System.getenv(), home, System.out);
+                    yield new BenchCommand(up, root, System.getenv(), home, System.out).run(rest);
                 }
                 case "load" -> {
                     var root = RepositoryRoot.find();

@@ -1,18 +1,15 @@
 package dev.txsuite.launcher.chaos;
 
 import dev.txsuite.launcher.SuiteFailure;
+import dev.txsuite.launcher.kafka.KafkaBroker;
 import dev.txsuite.launcher.up.UpCommand;
 import dev.txsuite.launcher.up.UpOptions;
 import dev.txsuite.launcher.verify.Invariants;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +72,7 @@ public final class ChaosCommand {
         var seed = Long.parseLong(chaos.getOrDefault("--seed", String.valueOf(System.currentTimeMillis())));
         var options = UpOptions.parse(upArguments, environment);
         var kafkaData = home.resolve("chaos-kafka");
-        deleteFolder(kafkaData);
+        KafkaBroker.deleteData(kafkaData);
         var started = up.start(options, SETTINGS, kafkaData, true);
         if (started.isEmpty()) {
             return 0;
@@ -114,19 +111,6 @@ public final class ChaosCommand {
             return number;
         } catch (NumberFormatException e) {
             throw new SuiteFailure(option + " takes a number, not '" + value + "'");
-        }
-    }
-
-    private static void deleteFolder(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var files = Files.walk(folder)) {
-            for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + folder, e);
         }
     }
 }

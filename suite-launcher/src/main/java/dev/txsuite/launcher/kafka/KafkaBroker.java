@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -53,6 +54,20 @@ public final class KafkaBroker implements RunsAsChildProcess {
         this.log = log.toAbsolutePath();
         this.process = new ChildProcess(
                 "kafka", command("kafka.Kafka", serverProperties().toString()), Map.of(), log);
+    }
+
+    /** Deletes a broker's data directory, if there is one, so that the next broker starts with no topic at all. */
+    public static void deleteData(Path dataDirectory) {
+        if (!Files.exists(dataDirectory)) {
+            return;
+        }
+        try (var files = Files.walk(dataDirectory)) {
+            for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dataDirectory, e);
+        }
     }
 
     public String bootstrapServers() {

@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 
 /**
@@ -60,30 +63,48 @@ public final class GatlingRun {
         }
     }
 
+    /** Builds the load-tests jar when it is missing or was built before this simulation was added to it. */
+    public void buildIfMissing(Path buildLog, String simulationClass) {
+        if (!Files.isDirectory(libraries())
+                || jar().filter(jar -> holds(jar, simulationClass)).isEmpty()) {
+            new BuildMissingJars(root, buildLog, out).build(List.of(MODULE));
+        }
+    }
+
+    /** Runs the simulation {@code ./suite load} was asked for, its output on the console. */
     public Result run(LoadOptions options) {
+        return run(options.simulation().className(), options.settings(), options.description(), out::println);
+    }
+
+    /**
+     * Runs a simulation of the load-tests module with these system properties; each line Gatling prints goes to
+     * {@code eachLine} as it comes.
+     */
+    public Result run(
+            String simulationClass, Map<String, String> settings, String description, Consumer<String> eachLine) {
         var jar = jar().orElseThrow(() -> new SuiteFailure("the load tests are not built (expected "
                 + target().resolve(MODULE + "-<version>.jar") + "): build them with `./mvnw -B -pl " + MODULE
                 + " package` from " + root.directory()));
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
-        options.settings().forEach((name, value) -> command.add("-D" + name + "=" + value));
+        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of(
                 "-cp",
                 jar + File.pathSeparator + libraries().resolve("*"),
                 "io.gatling.app.Gatling",
                 "--simulation",
-                options.simulation().className(),
+                simulationClass,
                 "--results-folder",
                 resultsFolder.toAbsolutePath().toString(),
                 "--run-description",
-                options.description(),
+                description,
                 "--launcher",
                 "txsuite"));
-        return follow(command);
+        return follow(command, eachLine);
     }
 
-    private Result follow(List<String> command) {
+    private Result follow(List<String> command, Consumer<String> eachLine) {
         Process gatling;
         try {
             Files.createDirectories(resultsFolder);
@@ -100,7 +121,7 @@ public final class GatlingRun {
         var lines = new ArrayDeque<String>();
         try (var output = new BufferedReader(new InputStreamReader(gatling.getInputStream(), StandardCharsets.UTF_8))) {
             for (var line = output.readLine(); line != null; line = output.readLine()) {
-                out.println(line);
+                eachLine.accept(line);
                 lines.addLast(line);
                 if (lines.size() > KEPT_LINES) {
                     lines.removeFirst();
@@ -132,6 +153,14 @@ public final class GatlingRun {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean holds(Path jar, String className) {
+        try (var classes = new JarFile(jar.toFile())) {
+            return classes.getEntry(className.replace('.', '/') + ".class") != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Path target() {

@@ -204,8 +204,7 @@ public final class UpCommand {
             var url = "http://localhost:" + instance.port();
             var line = switch (instance.service()) {
                 case GATEWAY -> row("gateway (the public API)", url + "/api/products");
-                case COORDINATOR ->
-                    row(instance.service().module() + suffix(instance), url + "/api/transactions?state=IN_FLIGHT");
+                case COORDINATOR -> row(instance.service().module() + suffix(instance), url);
                 default -> row(instance.service().module(), url);
             };
             out.println(line);
@@ -224,6 +223,9 @@ public final class UpCommand {
                     + "\"protocol\":\"2PC\"}'");
             out.println("Watch its events:");
             out.println("  " + eventsCommand(options) + " order.events");
+            out.println(
+                    "Watch the transactions (log in as admin / admin unless ADMIN_USERNAME/ADMIN_PASSWORD say else):");
+            out.println("  http://localhost:" + gateway + "/admin/");
         }
     }
 

@@ -114,7 +114,8 @@ public record UpOptions(
         return fromEnvironment == null || fromEnvironment.isBlank() ? String.valueOf(fallback) : fromEnvironment;
     }
 
-    private static int port(String source, String value) {
+    /** A port number given by {@code source} (an option or a variable); a failure naming it otherwise. */
+    public static int port(String source, String value) {
         try {
             var port = Integer.parseInt(value.strip());
             if (port < 1 || port > 65535) {

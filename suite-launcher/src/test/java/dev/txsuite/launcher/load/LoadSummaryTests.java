@@ -2,18 +2,14 @@ package dev.txsuite.launcher.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Against what Gatling 3.15 really printed at the end of runs (src/test/resources/gatling). */
 class LoadSummaryTests {
 
     @Test
     void shouldReadTheNumbersOfTheWholeRunFromGatlingsLastTable() {
-        var summary = LoadSummary.fromConsole(console("steady-with-kos.txt"));
+        var summary = LoadSummary.fromConsole(GatlingConsole.lines("steady-with-kos.txt"));
 
         assertThat(summary).contains(new LoadSummary(45, 36, 9, 2.14, 6992, 9132));
         assertThat(summary.orElseThrow().line())
@@ -22,28 +18,18 @@ class LoadSummaryTests {
 
     @Test
     void shouldCountAnEmptyColumnAsNone() {
-        assertThat(LoadSummary.fromConsole(console("nothing-answered.txt")))
+        assertThat(LoadSummary.fromConsole(GatlingConsole.lines("nothing-answered.txt")))
                 .contains(new LoadSummary(10, 0, 10, 2, 2, 8));
     }
 
     @Test
     void shouldHaveNoSummaryWhenGatlingPrintedNone() {
-        var progressOnly = console("steady-with-kos.txt").stream()
+        var progressOnly = GatlingConsole.lines("steady-with-kos.txt").stream()
                 .takeWhile(line -> !line.startsWith("Parsing log file"))
                 .toList();
 
         assertThat(LoadSummary.fromConsole(progressOnly)).isEmpty();
         assertThat(LoadSummary.fromConsole(List.of("Exception in thread \"main\" java.lang.IllegalAccessException")))
                 .isEmpty();
-    }
-
-    private static List<String> console(String name) {
-        try (var text = LoadSummaryTests.class.getResourceAsStream("/gatling/" + name)) {
-            return new String(text.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

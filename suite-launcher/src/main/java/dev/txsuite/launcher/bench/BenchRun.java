@@ -1,0 +1,119 @@
+package dev.txsuite.launcher.bench;
+
+import dev.txsuite.launcher.verify.AwaitQuiet;
+import dev.txsuite.launcher.verify.Invariants;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bench's steps against systems that are up: a warm-up per system, the sweep ({@link Sweep}), then one step per
+ * system at half the baseline's saturation throughput. Before every step it waits until the suite has finished what
+ * the step before left in flight, whichever system that step loaded: they share the machine.
+ */
+final class BenchRun {
+
+    static final List<BenchSystem> SYSTEMS = List.of(BenchSystem.BASELINE, BenchSystem.TWO_PC, BenchSystem.THREE_PC);
+    private static final Duration QUIET_WITHIN = Duration.ofMinutes(3);
+
+    private final BenchOptions options;
+    private final Map<BenchSystem, URI> targets;
+    private final GatlingStep gatling;
+    private final Invariants suite;
+    private final PrintStream out;
+    private final List<String> notes = new ArrayList<>();
+    private int stepsDone;
+    private int stepsPlanned;
+
+    /** @param targets each system's base URL: the baseline's, the gateway's for 2PC and 3PC */
+    BenchRun(
+            BenchOptions options,
+            Map<BenchSystem, URI> targets,
+            GatlingStep gatling,
+            Invariants suite,
+            PrintStream out) {
+        this.options = options;
+        this.targets = Map.copyOf(targets);
+        this.gatling = gatling;
+        this.suite = suite;
+        this.out = out;
+    }
+
+    Measurements run() {
+        var lowest = options.rates().getFirst();
+        for (var system : SYSTEMS) {
+            var what = "warm-up of " + system.label() + " at " + Figures.rate(lowest) + "/s";
+            var label = "bench: " + what;
+            awaitQuiet(what);
+            out.println(label + " for " + options.warmup().toSeconds() + " s (not recorded)");
+            var warmUp = gatling.run(system, targets.get(system), lowest, options.warmup(), label);
+            out.println(label + ": " + describe(warmUp));
+        }
+        stepsPlanned = SYSTEMS.size() * options.rates().size() + SYSTEMS.size();
+        var sweeps = Sweep.run(
+                SYSTEMS,
+                options.rates(),
+                this::step,
+                leftAtMost -> stepsPlanned = stepsDone + leftAtMost + SYSTEMS.size());
+        var half = sweeps.get(BenchSystem.BASELINE).saturationThroughput() / 2;
+        var atHalf = new EnumMap<BenchSystem, StepResult>(BenchSystem.class);
+        if (half > 0) {
+            out.println("bench: the baseline's saturation throughput is "
+                    + Figures.rate(half * 2) + " confirmed orders/s; each system at half of it, "
+                    + Figures.rate(half) + "/s:");
+            SYSTEMS.forEach(system -> atHalf.put(system, step(system, half)));
+        } else {
+            stepsPlanned = stepsDone;
+            notes.add("the baseline confirmed no order: there was no step at half its saturation throughput");
+        }
+        return new Measurements(sweeps, half > 0 ? Optional.of(half) : Optional.empty(), atHalf, notes);
+    }
+
+    private StepResult step(BenchSystem system, double rate) {
+        var what = system.label() + " at " + Figures.rate(rate) + "/s";
+        var label = "bench: [" + (stepsDone + 1) + "/" + stepsPlanned + "] " + what;
+        awaitQuiet(what);
+        out.println(label + " for " + options.step().toSeconds() + " s...");
+        var result = gatling.run(system, targets.get(system), rate, options.step(), label);
+        stepsDone++;
+        out.println(label + ": " + describe(result));
+        return result;
+    }
+
+    /** @param what the step about to begin, for the note when the suite is not quiet in time */
+    private void awaitQuiet(String what) {
+        if (!new AwaitQuiet(suite, out, "bench: ").within(QUIET_WITHIN)) {
+            var inFlight = suite.inFlight();
+            var note = what + ": began while the suite still had "
+                    + inFlight.pendingOrders() + " orders PENDING and " + inFlight.openTransactions()
+                    + " transactions open, " + QUIET_WITHIN.toMinutes() + " min after the step before";
+            out.println("bench: WARNING: " + note);
+            notes.add(note);
+        }
+    }
+
+    static String describe(StepResult step) {
+        var latency = step.latency()
+                .map(percentiles -> "p50 " + percentiles.p50() + " ms, p95 " + percentiles.p95() + " ms, p99 "
+                        + percentiles.p99() + " ms")
+                .orElse("no order confirmed");
+        return String.format(
+                        Locale.ROOT,
+                        "%s confirmed/s of %s offered; %s; %d answers, %d aborts (%s%%), %d errors (%s%%)",
+                        Figures.rate(step.confirmedPerSecond()),
+                        Figures.rate(step.offeredPerSecond()),
+                        latency,
+                        step.answers(),
+                        step.aborts(),
+                        Figures.percent(step.abortShare()),
+                        step.errors(),
+                        Figures.percent(step.errorShare()))
+                + (Sweep.fellBehind(step) ? "; fell behind: " + Sweep.FELL_BEHIND : "");
+    }
+}
