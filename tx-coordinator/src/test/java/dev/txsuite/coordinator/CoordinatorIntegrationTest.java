@@ -119,5 +119,23 @@ public abstract class CoordinatorIntegrationTest {
                 .list();
     }
 
+    /** How many branches have a vote in the log. */
+    protected long votesLogged(String txId) {
+        return jdbc.sql("SELECT count(*) FROM branches WHERE tx_id = :txId AND vote IS NOT NULL")
+                .param("txId", txId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Which instance owns the transaction now, and at which epoch. */
+    protected Ownership ownership(String txId) {
+        return jdbc.sql("SELECT owner, epoch FROM transactions WHERE tx_id = :txId")
+                .param("txId", txId)
+                .query(Ownership.class)
+                .single();
+    }
+
     public record LogRow(String state, String decision, String reason, boolean decided, boolean ended) {}
+
+    public record Ownership(String owner, long epoch) {}
 }

@@ -64,7 +64,7 @@ class OperatorActionsTests extends TxEventsRecordingTest {
                                 assertThat(message.body().get("epoch").asLong()).isEqualTo(2));
             }
         });
-        assertThat(epoch(txId)).isEqualTo(2);
+        assertThat(ownership(txId).epoch()).isEqualTo(2);
         assertThat(actions(txId)).singleElement().satisfies(action -> {
             assertThat(action.action()).isEqualTo("ABORT");
             assertThat(action.operator()).isEqualTo("alice");
@@ -115,7 +115,7 @@ class OperatorActionsTests extends TxEventsRecordingTest {
                         .endsWith("aborting it now would break atomicity"));
 
         assertThat(logRow(txId)).isEqualTo(before).contains(new LogRow("COMMITTED", "COMMIT", null, true, true));
-        assertThat(epoch(txId)).isEqualTo(1);
+        assertThat(ownership(txId).epoch()).isEqualTo(1);
         assertThat(actions(txId)).singleElement().satisfies(action -> {
             assertThat(action.outcome()).isEqualTo("REFUSED");
             assertThat(action.refusalReason()).isEqualTo("ALREADY_DECIDED");
@@ -339,20 +339,6 @@ class OperatorActionsTests extends TxEventsRecordingTest {
 
     private List<RecordedEvent> operatorActionEvents(String txId) {
         return txEvents.recordsWithKey(txId, TransactionEvent.OperatorAction.TYPE);
-    }
-
-    private int votesLogged(String txId) {
-        return jdbc.sql("SELECT count(*) FROM branches WHERE tx_id = :txId AND vote IS NOT NULL")
-                .param("txId", txId)
-                .query(Integer.class)
-                .single();
-    }
-
-    private long epoch(String txId) {
-        return jdbc.sql("SELECT epoch FROM transactions WHERE tx_id = :txId")
-                .param("txId", txId)
-                .query(Long.class)
-                .single();
     }
 
     private long commitsReceived(String txId) {

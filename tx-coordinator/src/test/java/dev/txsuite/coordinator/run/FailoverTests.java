@@ -261,25 +261,11 @@ class FailoverTests extends TxEventsRecordingTest {
         return txEvents.recordsWithKey(txId, TransactionEvent.TakenOver.TYPE);
     }
 
-    private Ownership ownership(String txId) {
-        return jdbc.sql("SELECT owner, epoch FROM transactions WHERE tx_id = :txId")
-                .param("txId", txId)
-                .query(Ownership.class)
-                .single();
-    }
-
     private Instant leaseExpiresAt(String txId) {
         return jdbc.sql("SELECT lease_expires_at FROM transactions WHERE tx_id = :txId")
                 .param("txId", txId)
                 .query((row, rowNumber) ->
                         row.getObject(1, OffsetDateTime.class).toInstant())
-                .single();
-    }
-
-    private long votesLogged(String txId) {
-        return jdbc.sql("SELECT count(*) FROM branches WHERE tx_id = :txId AND vote IS NOT NULL")
-                .param("txId", txId)
-                .query(Long.class)
                 .single();
     }
 
@@ -293,6 +279,4 @@ class FailoverTests extends TxEventsRecordingTest {
                 .returnResult()
                 .getResponseBody();
     }
-
-    record Ownership(String owner, long epoch) {}
 }
