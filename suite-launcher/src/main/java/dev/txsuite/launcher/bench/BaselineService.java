@@ -6,6 +6,7 @@ import dev.txsuite.launcher.process.ServiceProcess;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * baseline-service run beside the bench's suite, as {@code ./suite up} runs a service: its runnable jar in a process
@@ -48,6 +49,11 @@ final class BaselineService implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    /** The running process, for the CPU it uses. */
+    Optional<ProcessHandle> handle() {
+        return process.handle();
     }
 
     URI baseUri() {

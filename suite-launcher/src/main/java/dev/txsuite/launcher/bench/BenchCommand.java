@@ -19,9 +19,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code ./suite bench}: a suite of its own (fresh {@code bench_} databases, ports 8280.., Kafka 9292, fault injection
@@ -32,6 +34,9 @@ import java.util.Map;
 public final class BenchCommand {
 
     static final String REPORT = "benchmarks.md";
+
+    /** The hand-written half of the report's "Where the time goes", copied in at every bench. */
+    static final String ANALYSIS = "benchmark-analysis.md";
 
     /**
      * Fault injection off, as in production; the gateway's limit on orders (1000/s by default) out of the way: the
@@ -75,6 +80,7 @@ public final class BenchCommand {
         }
         var kafkaData = home.resolve("bench-kafka");
         KafkaBroker.deleteData(kafkaData);
+        // C1 only, as ./suite up: both compilers measured worse within a bench on 2 cores (docs/benchmarks.md)
         var started = up.start(options.suite(), SETTINGS, kafkaData, true);
         if (started.isEmpty()) {
             return 0;
@@ -93,7 +99,7 @@ public final class BenchCommand {
                     .start()) {
                 out.println("  baseline is up on port " + options.baselinePort() + " (database "
                         + options.baselineDatabase() + ")");
-                return bench(options, machine, gatling, started.get(), baseline.baseUri(), baselineDatabase);
+                return bench(options, machine, gatling, started.get(), baseline, baselineDatabase);
             }
         }
     }
@@ -104,8 +110,9 @@ public final class BenchCommand {
             MachineRecord machine,
             GatlingRun gatling,
             UpCommand.Started started,
-            URI baseline,
+            BaselineService baselineService,
             DatabaseLogin baselineDatabase) {
+        var baseline = baselineService.baseUri();
         var kafka = started.suite().broker().bootstrapServers();
         var databases = started.lineup().databases();
         var invariants = new Invariants(databases);
@@ -125,7 +132,16 @@ public final class BenchCommand {
         var targets =
                 Map.of(BenchSystem.BASELINE, baseline, BenchSystem.TWO_PC, gateway, BenchSystem.THREE_PC, gateway);
         var steps = new GatlingStep(gatling, logs().resolve("bench-gatling.log"), out);
-        var measurements = new BenchRun(options, targets, steps, invariants, out).run();
+        var cpu = new CpuMeter(() -> {
+            var processes = new HashMap<String, ProcessHandle>();
+            started.suite().broker().handle().ifPresent(broker -> processes.put("kafka", broker));
+            started.suite()
+                    .services()
+                    .forEach(service -> service.handle().ifPresent(process -> processes.put(service.name(), process)));
+            baselineService.handle().ifPresent(process -> processes.put("baseline", process));
+            return processes;
+        });
+        var measurements = new BenchRun(options, targets, steps, invariants, cpu, out).run();
         var loadAverageAtEnd = MachineRecord.loadAverageNow();
 
         out.println("bench: checking the invariants of the suite and of the baseline...");
@@ -149,11 +165,18 @@ public final class BenchCommand {
         return home.resolve("logs");
     }
 
-    private static Path write(BenchReport report, Path folder) {
+    private Path write(BenchReport report, Path folder) {
         try {
             Files.createDirectories(folder);
             var markdown = folder.resolve(REPORT);
-            Files.writeString(markdown, BenchmarkMarkdown.of(report));
+            var analysis = root.directory().resolve("docs").resolve(ANALYSIS);
+            Files.writeString(
+                    markdown,
+                    BenchmarkMarkdown.of(
+                            report,
+                            Files.isRegularFile(analysis)
+                                    ? Optional.of(Files.readString(analysis))
+                                    : Optional.empty()));
             LatencyChart.write(report.measurements(), folder.resolve(BenchmarkMarkdown.CHART));
             return markdown;
         } catch (IOException e) {

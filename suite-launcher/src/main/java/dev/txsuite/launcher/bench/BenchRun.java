@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The bench's steps against systems that are up: a warm-up per system, the sweep ({@link Sweep}), then one step per
@@ -26,8 +27,10 @@ final class BenchRun {
     private final Map<BenchSystem, URI> targets;
     private final GatlingStep gatling;
     private final Invariants suite;
+    private final CpuMeter cpu;
     private final PrintStream out;
     private final List<String> notes = new ArrayList<>();
+    private final Map<BenchSystem, Map<Double, CpuUse>> cpuUsed = new EnumMap<>(BenchSystem.class);
     private int stepsDone;
     private int stepsPlanned;
 
@@ -37,11 +40,13 @@ final class BenchRun {
             Map<BenchSystem, URI> targets,
             GatlingStep gatling,
             Invariants suite,
+            CpuMeter cpu,
             PrintStream out) {
         this.options = options;
         this.targets = Map.copyOf(targets);
         this.gatling = gatling;
         this.suite = suite;
+        this.cpu = cpu;
         this.out = out;
     }
 
@@ -59,7 +64,7 @@ final class BenchRun {
         var sweeps = Sweep.run(
                 SYSTEMS,
                 options.rates(),
-                this::step,
+                this::measuredStep,
                 leftAtMost -> stepsPlanned = stepsDone + leftAtMost + SYSTEMS.size());
         var half = sweeps.get(BenchSystem.BASELINE).saturationThroughput() / 2;
         var atHalf = new EnumMap<BenchSystem, StepResult>(BenchSystem.class);
@@ -72,7 +77,20 @@ final class BenchRun {
             stepsPlanned = stepsDone;
             notes.add("the baseline confirmed no order: there was no step at half its saturation throughput");
         }
-        return new Measurements(sweeps, half > 0 ? Optional.of(half) : Optional.empty(), atHalf, notes);
+        return new Measurements(sweeps, half > 0 ? Optional.of(half) : Optional.empty(), atHalf, cpuUsed, notes);
+    }
+
+    /** A step of the sweep, with the CPU each process used from just before it until the suite is quiet again. */
+    private StepResult measuredStep(BenchSystem system, double rate) {
+        awaitQuiet(system.label() + " at " + Figures.rate(rate) + "/s");
+        var before = cpu.read();
+        var result = step(system, rate);
+        // what the step left in flight (phase two, the outbox's relays) is part of what its orders cost
+        awaitQuiet("the CPU reading after " + system.label() + " at " + Figures.rate(rate) + "/s");
+        var used = CpuMeter.between(before, cpu.read(), result.answers());
+        out.println("bench: " + system.label() + " at " + Figures.rate(rate) + "/s: " + describe(used));
+        cpuUsed.computeIfAbsent(system, any -> new TreeMap<>()).put(rate, used);
+        return result;
     }
 
     private StepResult step(BenchSystem system, double rate) {
@@ -96,6 +114,14 @@ final class BenchRun {
             out.println("bench: WARNING: " + note);
             notes.add(note);
         }
+    }
+
+    static String describe(CpuUse used) {
+        var parts = new ArrayList<String>();
+        used.byProcess().keySet().stream()
+                .filter(process -> used.millisPerOrder(process) > 0)
+                .forEach(process -> parts.add(process + " " + Figures.millis(used.millisPerOrder(process))));
+        return Figures.millis(used.totalMillisPerOrder()) + " ms of CPU an order (" + String.join(", ", parts) + ")";
     }
 
     static String describe(StepResult step) {

@@ -1,8 +1,10 @@
 package dev.txsuite.launcher.bench;
 
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** docs/benchmarks.md: the figures of one bench, how they were measured, and on what. */
@@ -17,7 +19,16 @@ final class BenchmarkMarkdown {
 
     private BenchmarkMarkdown() {}
 
+    /** The report without the hand-written analysis. */
     static String of(BenchReport report) {
+        return of(report, Optional.empty());
+    }
+
+    /**
+     * @param analysis the hand-written part of "Where the time goes" (docs/benchmark-analysis.md): what a profile of
+     *     the services found and what was changed to move the figures, kept apart so that a new bench keeps it
+     */
+    static String of(BenchReport report, Optional<String> analysis) {
         var text = new StringBuilder();
         intro(report, text);
         summary(report, text);
@@ -25,7 +36,7 @@ final class BenchmarkMarkdown {
         machine(report, text);
         howItWasRun(report.options(), text);
         invariants(report, text);
-        whereTheTimeGoes(report.measurements(), text);
+        whereTheTimeGoes(report.measurements(), report.machine().cores(), analysis, text);
         return text.toString();
     }
 
@@ -230,33 +241,54 @@ final class BenchmarkMarkdown {
         violations.forEach(violation -> text.append("  - ").append(violation).append('\n'));
     }
 
-    private static void whereTheTimeGoes(Measurements measurements, StringBuilder text) {
+    private static void whereTheTimeGoes(
+            Measurements measurements, int cores, Optional<String> analysis, StringBuilder text) {
         text.append("## Where the time goes\n\n");
-        text.append("> **To be written by a person who profiled a run**: where a 2PC and a 3PC order spend their time"
-                + " (the HTTP hops, the coordinator's decision log, the participants' prepare and commit"
-                + " transactions, the Kafka sends), measured rather than guessed.\n\n");
-        var baseline = Optional.ofNullable(measurements.atHalfBaselineRate().get(BenchSystem.BASELINE))
-                .flatMap(StepResult::latency);
-        var twoPc = Optional.ofNullable(measurements.atHalfBaselineRate().get(BenchSystem.TWO_PC))
-                .flatMap(StepResult::latency);
-        var threePc = Optional.ofNullable(measurements.atHalfBaselineRate().get(BenchSystem.THREE_PC))
-                .flatMap(StepResult::latency);
-        if (baseline.isEmpty() || twoPc.isEmpty() || threePc.isEmpty()) {
-            return;
+        var comparison = measurements.cpuComparisonRate();
+        if (comparison.isPresent()) {
+            var cpu = new EnumMap<BenchSystem, CpuUse>(BenchSystem.class);
+            measurements.cpu().forEach((system, byRate) -> cpu.put(system, byRate.get(comparison.get())));
+            text.append("CPU time one order cost in each process, measured by the bench in the steps at ")
+                    .append(Figures.rate(comparison.get()))
+                    .append("/s, the highest rate all three kept up with (from just before each step until the suite"
+                            + " was quiet again, so phase two and the outbox's relays count; divided by the orders"
+                            + " the step sent). Everything shares ")
+                    .append(cores)
+                    .append(" cores, so about ")
+                    .append(cores)
+                    .append(" s of CPU a second, over the total, is the most orders a second the machine could carry"
+                            + " if nothing waited.\n\n");
+            text.append("| process | baseline (ms) | 2PC (ms) | 3PC (ms) |\n|---|---:|---:|---:|\n");
+            var processes = new TreeSet<String>();
+            cpu.values().forEach(use -> processes.addAll(use.byProcess().keySet()));
+            for (var process : processes) {
+                text.append("| ").append(process);
+                BenchRun.SYSTEMS.forEach(system ->
+                        text.append(" | ").append(Figures.millis(cpu.get(system).millisPerOrder(process))));
+                text.append(" |\n");
+            }
+            text.append("| **all** |");
+            BenchRun.SYSTEMS.forEach(system -> text.append(" **")
+                    .append(Figures.millis(cpu.get(system).totalMillisPerOrder()))
+                    .append("** |"));
+            text.append("\n| orders/s the cores could carry |");
+            BenchRun.SYSTEMS.forEach(system -> {
+                var total = cpu.get(system).totalMillisPerOrder();
+                text.append(' ')
+                        .append(total > 0 ? Figures.rate(cores * 1000 / total) : "-")
+                        .append(" |");
+            });
+            text.append("\n\nA process idle in one system still shows the little it does on its own (the"
+                    + " baseline's Kafka relays, the suite's scheduled recoveries while the baseline runs), and at a"
+                    + " low rate what every process spends each second on its own (scheduled jobs, consumers' polls,"
+                    + " the JIT still compiling) weighs on each order: the bench prints these figures for every step"
+                    + " of the sweep, and the higher rates show the cost of an order alone better. Gatling's own CPU"
+                    + " is not counted.\n\n");
         }
-        text.append("What this run measured by itself, the median confirmed order at ")
-                .append(Figures.rate(measurements.halfBaselineRate().orElseThrow()))
-                .append("/s: the baseline ")
-                .append(baseline.get().p50())
-                .append(" ms, 2PC ")
-                .append(twoPc.get().p50())
-                .append(" ms (")
-                .append(signed(twoPc.get().p50() - baseline.get().p50()))
-                .append(" ms over the baseline), 3PC ")
-                .append(threePc.get().p50())
-                .append(" ms (")
-                .append(signed(threePc.get().p50() - twoPc.get().p50()))
-                .append(" ms over 2PC). Where those milliseconds go is what the profile above is for.\n");
+        analysis.ifPresentOrElse(
+                written -> text.append(written.strip()).append('\n'),
+                () -> text.append("> The profile behind these figures (docs/benchmark-analysis.md) was not found:"
+                        + " this report has the measured figures only.\n"));
     }
 
     private static String saturation(SweepResult sweep) {

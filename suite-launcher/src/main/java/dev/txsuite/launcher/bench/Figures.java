@@ -17,6 +17,11 @@ final class Figures {
                 : String.format(Locale.ROOT, "%.1f", rounded);
     }
 
+    /** Milliseconds to a tenth: {@code 12.3}. */
+    static String millis(double millis) {
+        return String.format(Locale.ROOT, "%.1f", millis);
+    }
+
     /** A share as a percentage: {@code 0.0}, {@code 12.5}. */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f", share * 100);

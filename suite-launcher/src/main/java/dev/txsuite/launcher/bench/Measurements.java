@@ -3,6 +3,8 @@ package dev.txsuite.launcher.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the bench measured: each system's sweep, then each system at half the baseline's saturation throughput.
@@ -10,17 +12,20 @@ import java.util.Optional;
  * @param halfBaselineRate half the baseline's saturation throughput, the rate of the comparison step; empty when the
  *     baseline confirmed nothing, and there was no comparison step
  * @param atHalfBaselineRate each system's comparison step
+ * @param cpu the CPU each process used in each step of each system's sweep, by offered rate
  * @param notes what happened that the figures alone do not show (a step that began before the suite was quiet)
  */
 public record Measurements(
         Map<BenchSystem, SweepResult> sweeps,
         Optional<Double> halfBaselineRate,
         Map<BenchSystem, StepResult> atHalfBaselineRate,
+        Map<BenchSystem, Map<Double, CpuUse>> cpu,
         List<String> notes) {
 
     public Measurements {
         sweeps = Map.copyOf(sweeps);
         atHalfBaselineRate = Map.copyOf(atHalfBaselineRate);
+        cpu = Map.copyOf(cpu);
         notes = List.copyOf(notes);
     }
 
@@ -30,6 +35,26 @@ public record Measurements(
             throw new IllegalArgumentException("no sweep of " + system);
         }
         return sweep;
+    }
+
+    /**
+     * The highest rate of the sweep that every system kept up with and whose CPU was read in each, for comparing what
+     * an order costs where none is overloaded; else the lowest rate that has a reading in each.
+     */
+    public Optional<Double> cpuComparisonRate() {
+        var measuredInAll = cpu.values().stream()
+                .map(Map::keySet)
+                .reduce((left, right) -> left.stream().filter(right::contains).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        if (cpu.size() < sweeps.size() || measuredInAll.isEmpty()) {
+            return Optional.empty();
+        }
+        var keptUpInAll = measuredInAll.stream()
+                .filter(rate -> sweeps.values().stream()
+                        .allMatch(sweep -> sweep.steps().stream()
+                                .anyMatch(step -> step.offeredPerSecond() == rate && !Sweep.fellBehind(step))))
+                .max(Double::compare);
+        return keptUpInAll.or(() -> measuredInAll.stream().min(Double::compare));
     }
 
     /** The system's saturation throughput over the baseline's; empty when the baseline confirmed nothing. */

@@ -77,6 +77,7 @@ class BenchmarkMarkdownTests {
                 measured.sweeps(),
                 measured.halfBaselineRate(),
                 measured.atHalfBaselineRate(),
+                measured.cpu(),
                 List.of("2PC at 40/s began while the suite still had 3 orders PENDING"));
         var report = new BenchReport(
                 busy, OptionalDouble.empty(), Reports.report(measured).options(), withNote, List.of(), List.of());
@@ -108,14 +109,28 @@ class BenchmarkMarkdownTests {
     }
 
     @Test
-    void shouldLeaveWhereTheTimeGoesToAPersonAndGiveOnlyWhatWasMeasured() {
+    void shouldGiveTheCpuAnOrderCostInEachProcessAndWhatTheCoresCouldCarry() {
         var markdown = BenchmarkMarkdown.of(Reports.report(Reports.measurements()));
 
         assertThat(markdown)
                 .contains("## Where the time goes")
-                .contains("> **To be written by a person who profiled a run**")
-                .contains("the median confirmed order at 19.8/s: the baseline 3 ms, 2PC 85 ms (+82 ms over the"
-                        + " baseline), 3PC 700 ms (+615 ms over 2PC)");
+                .contains("in the steps at 10/s, the highest rate all three kept up with")
+                .contains("| process | baseline (ms) | 2PC (ms) | 3PC (ms) |")
+                .contains("| baseline | 6.0 | 0.0 | 0.0 |")
+                .contains("| coordinator | 0.0 | 40.0 | 60.0 |")
+                .contains("| postgres | 3.0 | 50.0 | 60.0 |")
+                .contains("| **all** | **10.0** | **135.0** | **180.0** |")
+                // 8 cores: 8000 ms of CPU a second over 135 ms an order
+                .contains("| orders/s the cores could carry | 800 | 59.3 | 44.4 |")
+                .contains("> The profile behind these figures (docs/benchmark-analysis.md) was not found");
+    }
+
+    @Test
+    void shouldCopyTheHandWrittenAnalysisIntoWhereTheTimeGoes() {
+        var markdown = BenchmarkMarkdown.of(
+                Reports.report(Reports.measurements()), Optional.of("### What a profile found\n\nJSON.\n"));
+
+        assertThat(markdown).endsWith("### What a profile found\n\nJSON.\n").doesNotContain("was not found");
     }
 
     @Test
@@ -127,7 +142,7 @@ class BenchmarkMarkdownTests {
                 true);
         var sweeps = new EnumMap<>(measured.sweeps());
         sweeps.put(BenchSystem.BASELINE, nothing);
-        var report = Reports.report(new Measurements(sweeps, Optional.empty(), Map.of(), List.of()));
+        var report = Reports.report(new Measurements(sweeps, Optional.empty(), Map.of(), Map.of(), List.of()));
 
         assertThat(BenchmarkMarkdown.of(report))
                 .contains("| baseline | 0 | - | - | - | - | - | - |")

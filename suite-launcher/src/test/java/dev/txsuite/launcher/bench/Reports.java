@@ -2,8 +2,10 @@ package dev.txsuite.launcher.bench;
 
 import static dev.txsuite.launcher.bench.Steps.step;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,13 @@ final class Reports {
             OptionalDouble.of(0.5));
 
     private Reports() {}
+
+    /** @param millis CPU milliseconds per process over the step */
+    static CpuUse cpu(long orders, Map<String, Integer> millis) {
+        var used = new HashMap<String, Duration>();
+        millis.forEach((process, ms) -> used.put(process, Duration.ofMillis(ms)));
+        return new CpuUse(used, orders);
+    }
 
     static Measurements measurements() {
         var baseline = new SweepResult(
@@ -78,6 +87,53 @@ final class Reports {
                                         .confirming(12.1)
                                         .taking(700, 3900, 8000)
                                         .result()),
+                Map.of(
+                        BenchSystem.BASELINE,
+                                Map.of(
+                                        10.0, cpu(300, Map.of("baseline", 1800, "postgres", 900, "kafka", 300)),
+                                        20.0, cpu(594, Map.of("baseline", 2970, "postgres", 1188, "kafka", 594))),
+                        BenchSystem.TWO_PC,
+                                Map.of(
+                                        10.0,
+                                        cpu(
+                                                300,
+                                                Map.of(
+                                                        "order",
+                                                        9000,
+                                                        "coordinator",
+                                                        12000,
+                                                        "postgres",
+                                                        15000,
+                                                        "kafka",
+                                                        4500)),
+                                        20.0,
+                                        cpu(
+                                                594,
+                                                Map.of(
+                                                        "order",
+                                                        17820,
+                                                        "coordinator",
+                                                        23760,
+                                                        "postgres",
+                                                        29700,
+                                                        "kafka",
+                                                        8910))),
+                        BenchSystem.THREE_PC,
+                                Map.of(
+                                        10.0,
+                                        cpu(
+                                                360,
+                                                Map.of(
+                                                        "order",
+                                                        14400,
+                                                        "coordinator",
+                                                        21600,
+                                                        "postgres",
+                                                        21600,
+                                                        "kafka",
+                                                        7200)),
+                                        20.0,
+                                        cpu(100, Map.of("order", 1, "coordinator", 1, "postgres", 1, "kafka", 1)))),
                 List.of());
     }
 
