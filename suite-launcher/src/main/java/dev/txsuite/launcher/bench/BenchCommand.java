@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,11 +132,7 @@ public final class BenchCommand {
                 Map.of(BenchSystem.BASELINE, baseline, BenchSystem.TWO_PC, gateway, BenchSystem.THREE_PC, gateway);
         var steps = new GatlingStep(gatling, logs().resolve("bench-gatling.log"), out);
         var cpu = new CpuMeter(() -> {
-            var processes = new HashMap<String, ProcessHandle>();
-            started.suite().broker().handle().ifPresent(broker -> processes.put("kafka", broker));
-            started.suite()
-                    .services()
-                    .forEach(service -> service.handle().ifPresent(process -> processes.put(service.name(), process)));
+            var processes = started.suite().processes();
             baselineService.handle().ifPresent(process -> processes.put("baseline", process));
             return processes;
         });

@@ -84,7 +84,7 @@ final class BenchRun {
     private StepResult measuredStep(BenchSystem system, double rate) {
         awaitQuiet(system.label() + " at " + Figures.rate(rate) + "/s");
         var before = cpu.read();
-        var result = step(system, rate);
+        var result = run(system, rate);
         // what the step left in flight (phase two, the outbox's relays) is part of what its orders cost
         awaitQuiet("the CPU reading after " + system.label() + " at " + Figures.rate(rate) + "/s");
         var used = CpuMeter.between(before, cpu.read(), result.answers());
@@ -94,9 +94,14 @@ final class BenchRun {
     }
 
     private StepResult step(BenchSystem system, double rate) {
-        var what = system.label() + " at " + Figures.rate(rate) + "/s";
-        var label = "bench: [" + (stepsDone + 1) + "/" + stepsPlanned + "] " + what;
-        awaitQuiet(what);
+        awaitQuiet(system.label() + " at " + Figures.rate(rate) + "/s");
+        return run(system, rate);
+    }
+
+    /** One step on a suite that is quiet already. */
+    private StepResult run(BenchSystem system, double rate) {
+        var label = "bench: [" + (stepsDone + 1) + "/" + stepsPlanned + "] " + system.label() + " at "
+                + Figures.rate(rate) + "/s";
         out.println(label + " for " + options.step().toSeconds() + " s...");
         var result = gatling.run(system, targets.get(system), rate, options.step(), label);
         stepsDone++;

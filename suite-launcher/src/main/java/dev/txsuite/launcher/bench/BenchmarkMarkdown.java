@@ -308,8 +308,4 @@ final class BenchmarkMarkdown {
                 .map(latency -> latency.p50() + " | " + latency.p95() + " | " + latency.p99())
                 .orElse("- | - | -");
     }
-
-    private static String signed(long millis) {
-        return millis >= 0 ? "+" + millis : String.valueOf(millis);
-    }
 }

@@ -79,18 +79,18 @@ public final class RunningSuite implements AutoCloseable {
         service.awaitReady(readinessTimeout);
     }
 
-    /** Every process running now: the broker and the services. */
-    public List<ProcessHandle> processes() {
-        var handles = new ArrayList<ProcessHandle>();
-        broker.handle().ifPresent(handles::add);
-        services.values().forEach(service -> service.handle().ifPresent(handles::add));
+    /** Every process running now, by name: {@code kafka} for the broker, and each service. */
+    public Map<String, ProcessHandle> processes() {
+        var handles = new LinkedHashMap<String, ProcessHandle>();
+        broker.handle().ifPresent(handle -> handles.put(broker.process().name(), handle));
+        services.values().forEach(service -> service.handle().ifPresent(handle -> handles.put(service.name(), handle)));
         return handles;
     }
 
     /** Completes with the first process that ends, the broker or a service, for whatever reason. */
     public CompletableFuture<String> firstExit() {
         var exits = new ArrayList<CompletableFuture<String>>();
-        exits.add(broker.onExit().thenApply(ignored -> "kafka"));
+        exits.add(broker.onExit().thenApply(ignored -> broker.process().name()));
         services.values().forEach(service -> exits.add(service.onExit().thenApply(ignored -> service.name())));
         return CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).thenApply(String.class::cast);
     }
