@@ -117,6 +117,8 @@ class GatewayRoutingTests {
         expectUnrouted(HttpMethod.GET, "/api/productsanything");
         expectUnrouted(HttpMethod.GET, "/api");
         expectUnrouted(HttpMethod.GET, "/");
+        // only ./suite bench routes the baseline (GatewayBaselineRouteTests)
+        expectUnrouted(HttpMethod.POST, "/baseline/api/orders");
 
         assertThatNoBackendWasCalled();
     }

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,16 +35,23 @@ public final class BenchCommand {
 
     static final String REPORT = "benchmarks.md";
 
+    /** The process name of the baseline, for its CPU, requests and database. */
+    static final String BASELINE = "baseline";
+
     /** The hand-written half of the report's "Where the time goes", copied in at every bench. */
     static final String ANALYSIS = "benchmark-analysis.md";
 
     /**
-     * Fault injection off, as in production; the gateway's limit on orders (1000/s by default) out of the way: the
-     * baseline has none, and the bench measures the protocols, not the limiter.
+     * Fault injection off, as in production; the gateway's limits on orders (1000/s by default) out of the way: the
+     * bench measures the protocols, not the limiter; the baseline routed through the gateway.
      */
-    private static final Map<String, String> SETTINGS = Map.of(
-            "TXSUITE_FAULTS_ENABLED", "false",
-            "GATEWAY_RATE_LIMIT_ORDERS", "1000000");
+    private static Map<String, String> settings(BenchOptions options) {
+        return Map.of(
+                "TXSUITE_FAULTS_ENABLED", "false",
+                "GATEWAY_RATE_LIMIT_ORDERS", "1000000",
+                "GATEWAY_RATE_LIMIT_BASELINE", "1000000",
+                "TXSUITE_GATEWAY_BASELINEURL", "http://127.0.0.1:" + options.baselinePort());
+    }
 
     private final UpCommand up;
     private final RepositoryRoot root;
@@ -80,7 +88,7 @@ public final class BenchCommand {
         var kafkaData = home.resolve("bench-kafka");
         KafkaBroker.deleteData(kafkaData);
         // C1 only, as ./suite up: both compilers measured worse within a bench on 2 cores (docs/benchmarks.md)
-        var started = up.start(options.suite(), SETTINGS, kafkaData, true);
+        var started = up.start(options.suite(), settings(options), kafkaData, true);
         if (started.isEmpty()) {
             return 0;
         }
@@ -128,15 +136,30 @@ public final class BenchCommand {
         var baselineStart = baselineInvariants.snapshot();
 
         var gateway = URI.create("http://127.0.0.1:" + options.gatewayPort());
-        var targets =
-                Map.of(BenchSystem.BASELINE, baseline, BenchSystem.TWO_PC, gateway, BenchSystem.THREE_PC, gateway);
+        var targets = Map.of(
+                BenchSystem.BASELINE, gateway.resolve("/baseline"),
+                BenchSystem.TWO_PC, gateway,
+                BenchSystem.THREE_PC, gateway,
+                BenchSystem.BASELINE_DIRECT, baseline);
         var steps = new GatlingStep(gatling, logs().resolve("bench-gatling.log"), out);
-        var cpu = new CpuMeter(() -> {
-            var processes = started.suite().processes();
-            baselineService.handle().ifPresent(process -> processes.put("baseline", process));
-            return processes;
-        });
-        var measurements = new BenchRun(options, targets, steps, invariants, cpu, out).run();
+        var meter = new ActivityMeter(
+                new CpuMeter(() -> {
+                    var processes = started.suite().processes();
+                    baselineService.handle().ifPresent(process -> processes.put(BASELINE, process));
+                    return processes;
+                }),
+                () -> {
+                    var services = new LinkedHashMap<String, URI>();
+                    started.suite().services().stream()
+                            .filter(service -> !service.name().equals(BenchRun.GATEWAY))
+                            .forEach(service -> services.put(service.name(), service.baseUri()));
+                    services.put(BASELINE, baseline);
+                    return services;
+                },
+                PostgresServer.fromEnvironment(environment),
+                databases(options),
+                kafka);
+        var measurements = new BenchRun(options, targets, steps, invariants, meter, out).run();
         var loadAverageAtEnd = MachineRecord.loadAverageNow();
 
         out.println("bench: checking the invariants of the suite and of the baseline...");
@@ -153,6 +176,18 @@ public final class BenchCommand {
         var written = write(report, options.publish() ? root.directory().resolve("docs") : home.resolve("bench"));
         printSummary(report, written, options.publish());
         return report.invariantsHold() ? 0 : 1;
+    }
+
+    /** Each database the bench counts the work of, by the service that owns it. */
+    private static Map<String, String> databases(BenchOptions options) {
+        var databases = new LinkedHashMap<String, String>();
+        for (var service : SuiteService.values()) {
+            if (service.ownsDatabase()) {
+                databases.put(service.shortName(), options.suite().databasePrefix() + service.database());
+            }
+        }
+        databases.put(BASELINE, options.baselineDatabase());
+        return databases;
     }
 
     /** Where the services' logs go, as for ./suite up, and the bench's Gatling output beside them. */
@@ -183,11 +218,11 @@ public final class BenchCommand {
         var measurements = report.measurements();
         out.println();
         out.println("bench: saturation throughput, confirmed orders/s (ratio to the baseline):");
-        for (var system : BenchRun.SYSTEMS) {
+        for (var system : measurements.systems()) {
             var sweep = measurements.sweep(system);
             out.println(String.format(
                     Locale.ROOT,
-                    "  %-9s %s%s%s",
+                    "  %-15s %s%s%s",
                     system.label(),
                     sweep.saturated() ? "" : "at least ",
                     Figures.rate(sweep.saturationThroughput()),
@@ -198,11 +233,13 @@ public final class BenchCommand {
         }
         measurements.halfBaselineRate().ifPresent(rate -> {
             out.println("bench: at " + Figures.rate(rate) + "/s, half the baseline's saturation throughput:");
-            BenchRun.SYSTEMS.forEach(system -> out.println(String.format(
-                    Locale.ROOT,
-                    "  %-9s %s",
-                    system.label(),
-                    BenchRun.describe(measurements.atHalfBaselineRate().get(system)))));
+            measurements
+                    .systems()
+                    .forEach(system -> out.println(String.format(
+                            Locale.ROOT,
+                            "  %-15s %s",
+                            system.label(),
+                            BenchRun.describe(measurements.atHalfBaselineRate().get(system)))));
         });
         out.println("bench: invariants " + (report.invariantsHold() ? "all hold" : "VIOLATED (see above)"));
         out.println("bench: report " + written + " and its chart " + written.resolveSibling(BenchmarkMarkdown.CHART)

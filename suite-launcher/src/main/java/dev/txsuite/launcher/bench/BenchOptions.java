@@ -34,7 +34,7 @@ public record BenchOptions(
 
     static final List<Double> DEFAULT_RATES = List.of(10.0, 20.0, 40.0, 80.0, 160.0, 320.0, 640.0);
     static final Duration DEFAULT_STEP = Duration.ofSeconds(30);
-    static final Duration DEFAULT_WARMUP = Duration.ofSeconds(10);
+    static final Duration DEFAULT_WARMUP = Duration.ofSeconds(60);
     static final int DEFAULT_BASELINE_PORT = 8290;
     private static final Duration SHORTEST_STEP = Duration.ofSeconds(5);
     private static final int MOST_RATES = 20;

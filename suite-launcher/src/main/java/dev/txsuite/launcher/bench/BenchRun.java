@@ -1,5 +1,6 @@
 package dev.txsuite.launcher.bench;
 
+import dev.txsuite.launcher.SuiteFailure;
 import dev.txsuite.launcher.verify.AwaitQuiet;
 import dev.txsuite.launcher.verify.Invariants;
 import java.io.PrintStream;
@@ -20,17 +21,24 @@ import java.util.TreeMap;
  */
 final class BenchRun {
 
-    static final List<BenchSystem> SYSTEMS = List.of(BenchSystem.BASELINE, BenchSystem.TWO_PC, BenchSystem.THREE_PC);
+    /** The process name the gateway's CPU is read under, and its requests counted for. */
+    static final String GATEWAY = "gateway";
+
+    static final List<BenchSystem> SYSTEMS =
+            List.of(BenchSystem.BASELINE, BenchSystem.TWO_PC, BenchSystem.THREE_PC, BenchSystem.BASELINE_DIRECT);
     private static final Duration QUIET_WITHIN = Duration.ofMinutes(3);
 
     private final BenchOptions options;
     private final Map<BenchSystem, URI> targets;
     private final GatlingStep gatling;
     private final Invariants suite;
-    private final CpuMeter cpu;
+    private final ActivityMeter meter;
     private final PrintStream out;
     private final List<String> notes = new ArrayList<>();
-    private final Map<BenchSystem, Map<Double, CpuUse>> cpuUsed = new EnumMap<>(BenchSystem.class);
+    private final Map<BenchSystem, Map<Double, OrderCost>> costs = new EnumMap<>(BenchSystem.class);
+    /** The reading after the last measured step, while nothing has run since: the next step's reading before. */
+    private Optional<Activity> lastReading = Optional.empty();
+
     private int stepsDone;
     private int stepsPlanned;
 
@@ -40,13 +48,13 @@ final class BenchRun {
             Map<BenchSystem, URI> targets,
             GatlingStep gatling,
             Invariants suite,
-            CpuMeter cpu,
+            ActivityMeter meter,
             PrintStream out) {
         this.options = options;
         this.targets = Map.copyOf(targets);
         this.gatling = gatling;
         this.suite = suite;
-        this.cpu = cpu;
+        this.meter = meter;
         this.out = out;
     }
 
@@ -57,6 +65,7 @@ final class BenchRun {
             var label = "bench: " + what;
             awaitQuiet(what);
             out.println(label + " for " + options.warmup().toSeconds() + " s (not recorded)");
+            lastReading = Optional.empty();
             var warmUp = gatling.run(system, targets.get(system), lowest, options.warmup(), label);
             out.println(label + ": " + describe(warmUp));
         }
@@ -77,24 +86,43 @@ final class BenchRun {
             stepsPlanned = stepsDone;
             notes.add("the baseline confirmed no order: there was no step at half its saturation throughput");
         }
-        return new Measurements(sweeps, half > 0 ? Optional.of(half) : Optional.empty(), atHalf, cpuUsed, notes);
+        meter.statementsMissing().ifPresent(notes::add);
+        return new Measurements(sweeps, half > 0 ? Optional.of(half) : Optional.empty(), atHalf, costs, notes);
     }
 
-    /** A step of the sweep, with the CPU each process used from just before it until the suite is quiet again. */
+    /**
+     * A step of the sweep, with what its orders cost: read from just before it until the suite is quiet again, since
+     * what the step left in flight (phase two, the outbox's relays) is part of what its orders cost.
+     */
     private StepResult measuredStep(BenchSystem system, double rate) {
-        awaitQuiet(system.label() + " at " + Figures.rate(rate) + "/s");
-        var before = cpu.read();
+        var what = system.label() + " at " + Figures.rate(rate) + "/s";
+        awaitQuiet(what);
+        var before = lastReading.orElseGet(this::settledReading);
         var result = run(system, rate);
-        // what the step left in flight (phase two, the outbox's relays) is part of what its orders cost
-        awaitQuiet("the CPU reading after " + system.label() + " at " + Figures.rate(rate) + "/s");
-        var used = CpuMeter.between(before, cpu.read(), result.answers());
-        out.println("bench: " + system.label() + " at " + Figures.rate(rate) + "/s: " + describe(used));
-        cpuUsed.computeIfAbsent(system, any -> new TreeMap<>()).put(rate, used);
+        awaitQuiet("the reading after " + what);
+        var after = settledReading();
+        lastReading = Optional.of(after);
+        var cost = OrderCost.between(
+                before, after, GATEWAY, system.throughTheGateway() ? result.answers() : 0, result.confirmed());
+        out.println("bench: " + what + ", per confirmed order: " + describe(cost));
+        costs.computeIfAbsent(system, any -> new TreeMap<>()).put(rate, cost);
         return result;
+    }
+
+    /** A reading once PostgreSQL's backends have reported what they did. */
+    private Activity settledReading() {
+        try {
+            Thread.sleep(ActivityMeter.SETTLE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteFailure("interrupted while waiting for PostgreSQL's counters");
+        }
+        return meter.read();
     }
 
     private StepResult step(BenchSystem system, double rate) {
         awaitQuiet(system.label() + " at " + Figures.rate(rate) + "/s");
+        lastReading = Optional.empty();
         return run(system, rate);
     }
 
@@ -121,12 +149,22 @@ final class BenchRun {
         }
     }
 
-    static String describe(CpuUse used) {
+    static String describe(OrderCost cost) {
+        if (cost.orders() == 0) {
+            return "none confirmed";
+        }
         var parts = new ArrayList<String>();
-        used.byProcess().keySet().stream()
-                .filter(process -> used.millisPerOrder(process) > 0)
-                .forEach(process -> parts.add(process + " " + Figures.millis(used.millisPerOrder(process))));
-        return Figures.millis(used.totalMillisPerOrder()) + " ms of CPU an order (" + String.join(", ", parts) + ")";
+        cost.cpu().keySet().stream()
+                .filter(process -> cost.millisPerOrder(process) > 0)
+                .forEach(process -> parts.add(process + " " + Figures.millis(cost.millisPerOrder(process))));
+        var counts = new ArrayList<String>();
+        counts.add(Figures.count(cost.httpPerOrder()) + " HTTP exchanges");
+        counts.add(Figures.count(cost.commitsPerOrder()) + " commits");
+        cost.walFlushesPerOrder().ifPresent(flushes -> counts.add(Figures.count(flushes) + " WAL flushes"));
+        cost.statementsPerOrder().ifPresent(statements -> counts.add(Figures.count(statements) + " statements"));
+        cost.kafkaEventsPerOrder().ifPresent(events -> counts.add(Figures.count(events) + " Kafka events"));
+        return Figures.millis(cost.totalMillisPerOrder()) + " ms of CPU (" + String.join(", ", parts) + "); "
+                + String.join(", ", counts);
     }
 
     static String describe(StepResult step) {

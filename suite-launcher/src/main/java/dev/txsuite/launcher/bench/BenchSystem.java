@@ -1,20 +1,24 @@
 package dev.txsuite.launcher.bench;
 
 /**
- * What {@code ./suite bench} compares: the baseline (one local transaction in one database, baseline-service)
- * and the suite through its gateway with every order on 2PC, then on 3PC.
+ * What {@code ./suite bench} compares: the baseline (one local transaction in one database, baseline-service), reached
+ * through the suite's gateway as 2PC and 3PC are, and directly; and the suite through its gateway with every order on
+ * 2PC, then on 3PC. The ratios are to the baseline through the gateway: all three then pay for the same edge.
  */
 public enum BenchSystem {
-    BASELINE("baseline", "LOCAL"),
-    TWO_PC("2PC", "2PC"),
-    THREE_PC("3PC", "3PC");
+    BASELINE("baseline", "LOCAL", true),
+    TWO_PC("2PC", "2PC", true),
+    THREE_PC("3PC", "3PC", true),
+    BASELINE_DIRECT("baseline direct", "LOCAL", false);
 
     private final String label;
     private final String protocol;
+    private final boolean throughTheGateway;
 
-    BenchSystem(String label, String protocol) {
+    BenchSystem(String label, String protocol, boolean throughTheGateway) {
         this.label = label;
         this.protocol = protocol;
+        this.throughTheGateway = throughTheGateway;
     }
 
     /** How the progress lines and the tables name it. */
@@ -25,5 +29,10 @@ public enum BenchSystem {
     /** The {@code protocol} of every order the bench places on it. */
     public String protocol() {
         return protocol;
+    }
+
+    /** Whether its orders enter through the suite's gateway, which counts no requests of its own for the bench. */
+    public boolean throughTheGateway() {
+        return throughTheGateway;
     }
 }

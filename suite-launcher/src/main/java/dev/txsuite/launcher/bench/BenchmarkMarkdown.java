@@ -3,8 +3,10 @@ package dev.txsuite.launcher.bench;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** docs/benchmarks.md: the figures of one bench, how they were measured, and on what. */
@@ -12,10 +14,19 @@ final class BenchmarkMarkdown {
 
     static final String CHART = "benchmark-latency.png";
 
-    /** Issue 7's targets: each protocol's saturation throughput as a share of the baseline's. */
+    /** DESIGN.md section 9's goals: each protocol's saturation throughput as a share of the baseline's. */
     private static final double TWO_PC_TARGET = 0.5;
 
     private static final double THREE_PC_TARGET = 0.4;
+
+    /** Issue 14's targets: the CPU of one confirmed order at this rate, and 2PC's saturation as a share. */
+    static final double COST_RATE = 40;
+
+    private static final double TWO_PC_MOST_MILLIS = 25;
+
+    private static final double THREE_PC_MOST_MILLIS = 35;
+
+    private static final double TWO_PC_CHEAP_TARGET = 0.3;
 
     private BenchmarkMarkdown() {}
 
@@ -72,7 +83,7 @@ final class BenchmarkMarkdown {
         text.append("| system | saturation throughput (orders/s) | ratio to baseline | p50 (ms) | p95 (ms) | p99 (ms)"
                 + " | aborts (%) | errors (%) |\n");
         text.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (var system : BenchRun.SYSTEMS) {
+        for (var system : measurements.systems()) {
             var sweep = measurements.sweep(system);
             var atHalf = Optional.ofNullable(measurements.atHalfBaselineRate().get(system));
             text.append("| ")
@@ -105,7 +116,22 @@ final class BenchmarkMarkdown {
             text.append("The baseline kept up with the highest rate offered: its saturation lies higher, so the ratios"
                     + " overstate 2PC and 3PC. Offer higher `--rates`.\n\n");
         }
-        text.append("Targets (issue 7): 2PC at least ")
+        text.append("Targets of issue 14: a confirmed 2PC order at ")
+                .append(Figures.rate(COST_RATE))
+                .append("/s at most ")
+                .append(Figures.millis(TWO_PC_MOST_MILLIS))
+                .append(" ms of CPU in all: ")
+                .append(cost(measurements, BenchSystem.TWO_PC, TWO_PC_MOST_MILLIS))
+                .append("; 3PC at most ")
+                .append(Figures.millis(THREE_PC_MOST_MILLIS))
+                .append(" ms: ")
+                .append(cost(measurements, BenchSystem.THREE_PC, THREE_PC_MOST_MILLIS))
+                .append("; 2PC's saturation throughput at least ")
+                .append(TWO_PC_CHEAP_TARGET)
+                .append("x the baseline's: ")
+                .append(target(measurements, BenchSystem.TWO_PC, TWO_PC_CHEAP_TARGET))
+                .append(".\n\n");
+        text.append("Goals of DESIGN.md section 9: 2PC at least ")
                 .append(TWO_PC_TARGET)
                 .append("x the baseline's saturation throughput: ")
                 .append(target(measurements, BenchSystem.TWO_PC, TWO_PC_TARGET))
@@ -124,7 +150,7 @@ final class BenchmarkMarkdown {
         text.append("| system | offered (/s) | confirmed (/s) | answers | aborts | errors | p50 (ms) | p95 (ms)"
                 + " | p99 (ms) | |\n");
         text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        for (var system : BenchRun.SYSTEMS) {
+        for (var system : measurements.systems()) {
             for (var step : measurements.sweep(system).steps()) {
                 stepRow(step, Sweep.fellBehind(step) ? "fell behind" : "", text);
             }
@@ -243,52 +269,145 @@ final class BenchmarkMarkdown {
 
     private static void whereTheTimeGoes(
             Measurements measurements, int cores, Optional<String> analysis, StringBuilder text) {
+        text.append("## What one order costs\n\n");
+        measurements.costComparisonRate().ifPresent(rate -> costTable(measurements, rate, cores, text));
+        costSteps(measurements, text);
         text.append("## Where the time goes\n\n");
-        var comparison = measurements.cpuComparisonRate();
-        if (comparison.isPresent()) {
-            var cpu = new EnumMap<BenchSystem, CpuUse>(BenchSystem.class);
-            measurements.cpu().forEach((system, byRate) -> cpu.put(system, byRate.get(comparison.get())));
-            text.append("CPU time one order cost in each process, measured by the bench in the steps at ")
-                    .append(Figures.rate(comparison.get()))
-                    .append("/s, the highest rate all three kept up with (from just before each step until the suite"
-                            + " was quiet again, so phase two and the outbox's relays count; divided by the orders"
-                            + " the step sent). Everything shares ")
-                    .append(cores)
-                    .append(" cores, so about ")
-                    .append(cores)
-                    .append(" s of CPU a second, over the total, is the most orders a second the machine could carry"
-                            + " if nothing waited.\n\n");
-            text.append("| process | baseline (ms) | 2PC (ms) | 3PC (ms) |\n|---|---:|---:|---:|\n");
-            var processes = new TreeSet<String>();
-            cpu.values().forEach(use -> processes.addAll(use.byProcess().keySet()));
-            for (var process : processes) {
-                text.append("| ").append(process);
-                BenchRun.SYSTEMS.forEach(system ->
-                        text.append(" | ").append(Figures.millis(cpu.get(system).millisPerOrder(process))));
-                text.append(" |\n");
-            }
-            text.append("| **all** |");
-            BenchRun.SYSTEMS.forEach(system -> text.append(" **")
-                    .append(Figures.millis(cpu.get(system).totalMillisPerOrder()))
-                    .append("** |"));
-            text.append("\n| orders/s the cores could carry |");
-            BenchRun.SYSTEMS.forEach(system -> {
-                var total = cpu.get(system).totalMillisPerOrder();
-                text.append(' ')
-                        .append(total > 0 ? Figures.rate(cores * 1000 / total) : "-")
-                        .append(" |");
-            });
-            text.append("\n\nA process idle in one system still shows the little it does on its own (the"
-                    + " baseline's Kafka relays, the suite's scheduled recoveries while the baseline runs), and at a"
-                    + " low rate what every process spends each second on its own (scheduled jobs, consumers' polls,"
-                    + " the JIT still compiling) weighs on each order: the bench prints these figures for every step"
-                    + " of the sweep, and the higher rates show the cost of an order alone better. Gatling's own CPU"
-                    + " is not counted.\n\n");
-        }
         analysis.ifPresentOrElse(
                 written -> text.append(written.strip()).append('\n'),
                 () -> text.append("> The profile behind these figures (docs/benchmark-analysis.md) was not found:"
                         + " this report has the measured figures only.\n"));
+    }
+
+    /** Every system side by side at one rate, each count split by process or database. */
+    private static void costTable(Measurements measurements, double rate, int cores, StringBuilder text) {
+        var costs = new EnumMap<BenchSystem, OrderCost>(BenchSystem.class);
+        measurements
+                .systems()
+                .forEach(system -> Optional.ofNullable(measurements.costs().get(system))
+                        .map(byRate -> byRate.get(rate))
+                        .ifPresent(cost -> costs.put(system, cost)));
+        text.append("Per confirmed order, in the steps at ")
+                .append(Figures.rate(rate))
+                .append("/s, the highest rate every system kept up with; read from just before each step until the"
+                        + " suite was quiet again, so phase two and the outbox's relays count. Everything shares ")
+                .append(cores)
+                .append(" cores: ")
+                .append(cores)
+                .append(" s of CPU a second over the CPU of one order is the most orders a second the machine could"
+                        + " carry if nothing waited.\n\n");
+        text.append("| per confirmed order |");
+        costs.keySet().forEach(system -> text.append(' ').append(system.label()).append(" |"));
+        text.append("\n|---|");
+        costs.keySet().forEach(system -> text.append("---:|"));
+        text.append('\n');
+        costRows(costs, "HTTP exchanges", OrderCost::httpRequests, text);
+        costRows(costs, "local commits", OrderCost::commits, text);
+        costRow(
+                costs,
+                "WAL flushes (the server's)",
+                cost -> cost.walFlushesPerOrder().map(Figures::count),
+                text);
+        costRows(costs, "SQL statements", cost -> cost.statements().orElse(Map.of()), text);
+        costRow(costs, "Kafka events", cost -> cost.kafkaEventsPerOrder().map(Figures::count), text);
+        var processes = new TreeSet<String>();
+        costs.values().forEach(cost -> processes.addAll(cost.cpu().keySet()));
+        processes.forEach(process -> costRow(
+                costs, "CPU ms, " + process, cost -> Optional.of(Figures.millis(cost.millisPerOrder(process))), text));
+        costRow(
+                costs,
+                "**CPU ms, all**",
+                cost -> Optional.of("**" + Figures.millis(cost.totalMillisPerOrder()) + "**"),
+                text);
+        costRow(
+                costs,
+                "orders/s the cores could carry",
+                cost -> Optional.of(
+                        cost.totalMillisPerOrder() > 0 ? Figures.rate(cores * 1000 / cost.totalMillisPerOrder()) : "-"),
+                text);
+        text.append("\nHTTP exchanges are the requests each process served (its `/actuator/prometheus`; the gateway's,"
+                + " which it does not expose, are the step's requests); commits are `pg_stat_database`'s, read-only"
+                + " transactions included; statements `pg_stat_statements`' without BEGIN and COMMIT; WAL flushes are"
+                + " the whole server's `pg_stat_wal.wal_sync` (several commits may share one); Kafka events are the"
+                + " records added to every topic. A process idle in one system still shows what it does on its own"
+                + " (scheduled jobs, consumers' polls), which weighs more on each order the lower the rate. Gatling's"
+                + " own CPU is not counted.\n\n");
+    }
+
+    private static void costRows(
+            Map<BenchSystem, OrderCost> costs,
+            String what,
+            Function<OrderCost, Map<String, Long>> counts,
+            StringBuilder text) {
+        costRow(
+                costs,
+                "**" + what + "**",
+                cost -> Optional.of("**"
+                        + Figures.count(cost.perOrder(counts.apply(cost).values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()))
+                        + "**"),
+                text);
+        var parts = new TreeSet<String>();
+        costs.values().forEach(cost -> parts.addAll(counts.apply(cost).keySet()));
+        parts.forEach(part -> costRow(
+                costs,
+                "&nbsp;&nbsp;" + part,
+                cost -> Optional.ofNullable(counts.apply(cost).get(part))
+                        .map(count -> Figures.count(cost.perOrder(count))),
+                text));
+    }
+
+    private static void costRow(
+            Map<BenchSystem, OrderCost> costs,
+            String what,
+            Function<OrderCost, Optional<String>> cell,
+            StringBuilder text) {
+        text.append("| ").append(what).append(" |");
+        costs.keySet()
+                .forEach(system -> text.append(' ')
+                        .append(Optional.ofNullable(costs.get(system))
+                                .flatMap(cell)
+                                .orElse("-"))
+                        .append(" |"));
+        text.append('\n');
+    }
+
+    /** One line per measured step: the totals of each count. */
+    private static void costSteps(Measurements measurements, StringBuilder text) {
+        text.append("Every measured step, per confirmed order:\n\n");
+        text.append("| system | offered (/s) | CPU (ms) | HTTP exchanges | commits | WAL flushes | statements"
+                + " | Kafka events |\n");
+        text.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (var system : measurements.systems()) {
+            measurements
+                    .costs()
+                    .getOrDefault(system, Map.of())
+                    .forEach((rate, cost) -> text.append("| ")
+                            .append(system.label())
+                            .append(" | ")
+                            .append(Figures.rate(rate))
+                            .append(" | ")
+                            .append(cost.orders() == 0 ? "-" : Figures.millis(cost.totalMillisPerOrder()))
+                            .append(" | ")
+                            .append(Figures.count(cost.httpPerOrder()))
+                            .append(" | ")
+                            .append(Figures.count(cost.commitsPerOrder()))
+                            .append(" | ")
+                            .append(cost.walFlushesPerOrder()
+                                    .map(Figures::count)
+                                    .orElse("-"))
+                            .append(" | ")
+                            .append(cost.statementsPerOrder()
+                                    .map(Figures::count)
+                                    .orElse("-"))
+                            .append(" | ")
+                            .append(cost.kafkaEventsPerOrder()
+                                    .map(Figures::count)
+                                    .orElse("-"))
+                            .append(" |\n"));
+        }
+        text.append('\n');
     }
 
     private static String saturation(SweepResult sweep) {
@@ -301,6 +420,15 @@ final class BenchmarkMarkdown {
                 .ratioToBaseline(system)
                 .map(ratio -> (ratio >= target ? "met" : "**not met**") + " (" + Figures.ratio(ratio) + ")")
                 .orElse("not measured");
+    }
+
+    private static String cost(Measurements measurements, BenchSystem system, double mostMillis) {
+        return Optional.ofNullable(
+                        measurements.costs().getOrDefault(system, Map.of()).get(COST_RATE))
+                .filter(cost -> cost.orders() > 0)
+                .map(cost -> (cost.totalMillisPerOrder() <= mostMillis ? "met" : "**not met**") + " ("
+                        + Figures.millis(cost.totalMillisPerOrder()) + " ms)")
+                .orElse("not measured (no step at " + Figures.rate(COST_RATE) + "/s confirmed an order)");
     }
 
     private static String latencyCells(StepResult step) {

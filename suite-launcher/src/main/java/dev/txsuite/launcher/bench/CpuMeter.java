@@ -32,18 +32,6 @@ final class CpuMeter {
         return used;
     }
 
-    /** What was used between the two readings; a process missing from either reading is left out. */
-    static CpuUse between(Map<String, Duration> before, Map<String, Duration> after, long orders) {
-        var used = new HashMap<String, Duration>();
-        after.forEach((name, total) -> {
-            var earlier = before.get(name);
-            if (earlier != null && total.compareTo(earlier) >= 0) {
-                used.put(name, total.minus(earlier));
-            }
-        });
-        return new CpuUse(used, orders);
-    }
-
     private static Duration cpuOf(List<ProcessHandle> processes) {
         return processes.stream()
                 .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))

@@ -22,6 +22,11 @@ final class Figures {
         return String.format(Locale.ROOT, "%.1f", millis);
     }
 
+    /** A count per order, to a tenth: {@code 11.0}, {@code 3.4}. */
+    static String count(double perOrder) {
+        return String.format(Locale.ROOT, "%.1f", perOrder);
+    }
+
     /** A share as a percentage: {@code 0.0}, {@code 12.5}. */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f", share * 100);

@@ -49,7 +49,7 @@ final class LatencyChart {
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setXAxisDecimalPattern("#,##0");
-        for (var system : BenchRun.SYSTEMS) {
+        for (var system : measurements.systems()) {
             var steps = steps(measurements, system);
             if (!steps.isEmpty()) {
                 addSeries(chart, system, "p50", steps, StepResult.Latency::p50, SeriesLines.SOLID);

@@ -12,21 +12,26 @@ import java.util.stream.Collectors;
  * @param halfBaselineRate half the baseline's saturation throughput, the rate of the comparison step; empty when the
  *     baseline confirmed nothing, and there was no comparison step
  * @param atHalfBaselineRate each system's comparison step
- * @param cpu the CPU each process used in each step of each system's sweep, by offered rate
+ * @param costs what a confirmed order cost in each step of each system's sweep, by offered rate
  * @param notes what happened that the figures alone do not show (a step that began before the suite was quiet)
  */
 public record Measurements(
         Map<BenchSystem, SweepResult> sweeps,
         Optional<Double> halfBaselineRate,
         Map<BenchSystem, StepResult> atHalfBaselineRate,
-        Map<BenchSystem, Map<Double, CpuUse>> cpu,
+        Map<BenchSystem, Map<Double, OrderCost>> costs,
         List<String> notes) {
 
     public Measurements {
         sweeps = Map.copyOf(sweeps);
         atHalfBaselineRate = Map.copyOf(atHalfBaselineRate);
-        cpu = Map.copyOf(cpu);
+        costs = Map.copyOf(costs);
         notes = List.copyOf(notes);
+    }
+
+    /** The systems measured, in the bench's order. */
+    public List<BenchSystem> systems() {
+        return BenchRun.SYSTEMS.stream().filter(sweeps::containsKey).toList();
     }
 
     public SweepResult sweep(BenchSystem system) {
@@ -38,15 +43,15 @@ public record Measurements(
     }
 
     /**
-     * The highest rate of the sweep that every system kept up with and whose CPU was read in each, for comparing what
+     * The highest rate of the sweep that every system kept up with and whose cost was read in each, for comparing what
      * an order costs where none is overloaded; else the lowest rate that has a reading in each.
      */
-    public Optional<Double> cpuComparisonRate() {
-        var measuredInAll = cpu.values().stream()
+    public Optional<Double> costComparisonRate() {
+        var measuredInAll = costs.values().stream()
                 .map(Map::keySet)
                 .reduce((left, right) -> left.stream().filter(right::contains).collect(Collectors.toSet()))
                 .orElse(Set.of());
-        if (cpu.size() < sweeps.size() || measuredInAll.isEmpty()) {
+        if (costs.size() < sweeps.size() || measuredInAll.isEmpty()) {
             return Optional.empty();
         }
         var keptUpInAll = measuredInAll.stream()

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class SweepTests {
 
+    private static final List<BenchSystem> THREE_SYSTEMS =
+            List.of(BenchSystem.BASELINE, BenchSystem.TWO_PC, BenchSystem.THREE_PC);
+
     private static final List<Double> RATES = List.of(10.0, 20.0, 40.0, 80.0, 160.0);
 
     @Test
@@ -36,7 +39,7 @@ class SweepTests {
         var order = new ArrayList<String>();
 
         var sweeps = Sweep.run(
-                BenchRun.SYSTEMS,
+                THREE_SYSTEMS,
                 RATES,
                 (system, rate) -> {
                     order.add(system.label() + "@" + (int) rate);
@@ -102,7 +105,7 @@ class SweepTests {
         var left = new ArrayList<Integer>();
 
         Sweep.run(
-                BenchRun.SYSTEMS,
+                THREE_SYSTEMS,
                 List.of(10.0, 20.0, 40.0),
                 (system, rate) -> system == BenchSystem.THREE_PC
                         ? step(system, rate).confirming(rate / 2).result()
