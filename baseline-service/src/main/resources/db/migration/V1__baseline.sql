@@ -1,7 +1,7 @@
 -- The business tables of order-service, inventory-service and payment-service, in ONE database: the baseline
 -- writes an order, takes its stock and captures its money in one local transaction. There is no tentative
 -- state (no reservation or payment_hold rows, nothing PENDING): nothing waits for a vote. The outbox table
--- (event_publication) is created by Spring Modulith itself, as in the services.
+-- (outbox_event) is created by the event-outbox library itself, as in the services.
 
 create table product (
     sku         text primary key,

@@ -1,12 +1,14 @@
 package dev.txsuite.events;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * The CloudEvents attributes of a {@link SuiteEvent} as Kafka headers (the CloudEvents Kafka protocol binding,
  * binary mode): the body stays the plain JSON of the event, so consumers that know nothing of CloudEvents read
- * it as it is.
+ * it as it is. These and no others: no Java class names that mean nothing outside this code base.
  */
 public final class CloudEventHeaders {
 
@@ -21,15 +23,21 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {}
 
     /** @param source who publishes the event: the {@code spring.application.name} of the service */
-    public static Map<String, Object> of(SuiteEvent event, String source) {
-        var headers = new LinkedHashMap<String, Object>();
-        headers.put(SPEC_VERSION, "1.0");
-        headers.put(ID, event.eventId());
-        headers.put(SOURCE, source);
-        headers.put(TYPE, event.type());
-        headers.put(TIME, event.time().toString());
-        headers.put(SUBJECT, event.subject());
-        headers.put(CONTENT_TYPE, "application/json");
+    static Headers of(String eventId, String source, String type, Instant time, String subject) {
+        var headers = new RecordHeaders();
+        add(headers, SPEC_VERSION, "1.0");
+        add(headers, ID, eventId);
+        add(headers, SOURCE, source);
+        add(headers, TYPE, type);
+        add(headers, TIME, time.toString());
+        if (subject != null) {
+            add(headers, SUBJECT, subject);
+        }
+        add(headers, CONTENT_TYPE, "application/json");
         return headers;
+    }
+
+    private static void add(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

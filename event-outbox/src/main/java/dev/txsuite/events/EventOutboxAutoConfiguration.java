@@ -7,57 +7,60 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.support.converter.RecordMessageConverter;
-import org.springframework.modulith.events.EventExternalizationConfiguration;
-import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.modulith.events.RoutingTarget;
-import org.springframework.modulith.events.config.EventExternalizationAutoConfiguration;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The transactional outbox of a service: Spring Modulith's JDBC event publication registry (table
- * {@code event_publication} in the service's own database) records every {@link SuiteEvent} published inside a
- * transaction, in that transaction; after the commit Modulith's Kafka externalisation relays it to
- * {@link SuiteEvent#topic()} with key {@link SuiteEvent#key()}, the event's JSON as body and the
- * {@link CloudEventHeaders} as the only headers ({@link PlainJsonRecordConverter}). Entries whose
- * relay failed are sent again ({@link ResubmitFailedPublications}), unfinished ones also at every start.
+ * The transactional outbox of a service: every {@link SuiteEvent} published inside a local transaction is written
+ * to the table {@code outbox_event} of the service's own database in that transaction ({@link EventOutbox}), and
+ * relayed to {@link SuiteEvent#topic()} with key {@link SuiteEvent#key()}, the event's JSON as body and the
+ * {@link CloudEventHeaders} as the only headers, by one thread per service that sends in batches and deletes what
+ * Kafka acknowledged ({@link OutboxRelay}). A service starts and works while Kafka is down: its events wait in the
+ * table.
  *
- * <p>Defaults (each overridable in application.yml) are in {@code dev/txsuite/events/event-outbox.properties}:
- * Modulith creates {@code event_publication} itself ({@code create table if not exists}, after Flyway has
- * migrated, because it needs a JdbcTemplate and every JdbcTemplate waits for Flyway), so no service migration
- * has to copy Modulith's schema.
+ * <p>Defaults (each overridable in application.yml) are in {@code dev/txsuite/events/event-outbox.properties} and
+ * {@link EventOutboxProperties}.
  */
-@AutoConfiguration(
-        before = EventExternalizationAutoConfiguration.class,
-        beforeName = "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration")
+@AutoConfiguration
 @EnableConfigurationProperties(EventOutboxProperties.class)
-@EnableScheduling
 @PropertySource("classpath:dev/txsuite/events/event-outbox.properties")
 public class EventOutboxAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
-    EventExternalizationConfiguration suiteEventExternalization(
-            @Value("${spring.application.name:unknown-service}") String source) {
-        return EventExternalizationConfiguration.externalizing()
-                .select(SuiteEvent.class::isInstance)
-                .route(
-                        SuiteEvent.class,
-                        event -> RoutingTarget.forTarget(event.topic()).andKey(event.key()))
-                .headers(SuiteEvent.class, event -> CloudEventHeaders.of(event, source))
-                .build();
+    @DependsOnDatabaseInitialization
+    OutboxTable outboxTable(DataSource dataSource) {
+        return new OutboxTable(JdbcClient.create(dataSource));
     }
 
     @Bean
-    @ConditionalOnMissingBean(RecordMessageConverter.class)
-    RecordMessageConverter plainJsonRecordConverter(ObjectProvider<JsonMapper> jsonMapper) {
-        return new PlainJsonRecordConverter(jsonMapper.getIfUnique(JsonMapper::new));
+    OutboxRelay outboxRelay(
+            OutboxTable table,
+            DataSource dataSource,
+            KafkaOperations<Object, Object> kafka,
+            EventOutboxProperties properties,
+            @Value("${spring.application.name:unknown-service}") String source) {
+        // transactions of its own on the same database, whatever transaction manager the service uses
+        return new OutboxRelay(
+                new JdbcTemplate(dataSource),
+                new TransactionTemplate(new JdbcTransactionManager(dataSource)),
+                kafka,
+                properties,
+                source);
+    }
+
+    @Bean
+    EventOutbox eventOutbox(
+            OutboxTable table, DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper, OutboxRelay relay) {
+        return new EventOutbox(new JdbcTemplate(dataSource), jsonMapper.getIfUnique(JsonMapper::new), relay);
     }
 
     @Bean
@@ -74,11 +77,5 @@ public class EventOutboxAutoConfiguration {
                         .replicas(properties.replicas())
                         .build())
                 .toArray(NewTopic[]::new));
-    }
-
-    @Bean
-    ResubmitFailedPublications resubmitFailedPublications(
-            FailedEventPublications failedPublications, EventOutboxProperties properties) {
-        return new ResubmitFailedPublications(failedPublications, properties.resubmitInterval());
     }
 }

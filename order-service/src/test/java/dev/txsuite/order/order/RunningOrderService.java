@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
             "txsuite.orders.vote-timeout=1000ms",
             "txsuite.orders.request-deadline=2s",
             "txsuite.orders.idempotency-wait=500ms",
-            "txsuite.events.resubmit-interval=500ms",
+            "txsuite.events.relay-backoff=500ms",
             // the scripted coordinator answers what each test tells it; the order branch's own timer must not
             // ask it for outcomes behind the test's back (tx-participant's tests cover the timer)
             "txsuite.participant.ready-timeout=10m",

@@ -8,39 +8,10 @@ import dev.txsuite.coordinator.TxEventsRecordingTest;
 import dev.txsuite.testing.RecordedEvent;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.JsonNode;
 
 class TransactionEventsTests extends TxEventsRecordingTest {
-
-    @Autowired
-    @Qualifier("taskExecutor")
-    private ThreadPoolTaskExecutor outboxRelays;
-
-    @Test
-    void shouldRelayTheEventsOnAFewThreadsOfTheirOwnLeavingTheConnectionPoolToTheLog() {
-        var relayedBefore = outboxRelays.getThreadPoolExecutor().getCompletedTaskCount();
-        var transactions = List.of(
-                aTransaction().over("order", "inventory", "payment"),
-                aTransaction().over("order", "inventory", "payment"),
-                aTransaction().over("order", "inventory", "payment"));
-
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            transactions.forEach(transaction -> threads.submit(() -> begin(transaction)));
-        }
-
-        // nine events a transaction, every one relayed on the executor Modulith's externalisation runs on
-        transactions.forEach(
-                transaction -> assertThat(settledEventsOf(transaction.txId())).hasSize(9));
-        assertThat(outboxRelays.getThreadPoolExecutor().getCompletedTaskCount() - relayedBefore)
-                .isGreaterThanOrEqualTo(27);
-        assertThat(outboxRelays.getMaxPoolSize()).isEqualTo(4);
-        assertThat(outboxRelays.getThreadPoolExecutor().getLargestPoolSize()).isLessThanOrEqualTo(4);
-    }
 
     @Test
     void shouldPublishEveryChangeOfACommittedTransactionExactlyOnceAsACloudEvent() {
