@@ -55,19 +55,11 @@ class CoordinatorLossIT extends SuiteTest {
         await().atMost(PARTICIPANTS_FINISH_WITHIN)
                 .untilAsserted(() -> assertThat(txEvents.recordsWithKey(txId))
                         .extracting(RecordedEvent::type)
+                        // the transaction-level facts; votes and acknowledgements stay in the coordinator's log
                         .containsExactly(
                                 "dev.txsuite.tx.begun.v1",
-                                "dev.txsuite.tx.vote-received.v1",
-                                "dev.txsuite.tx.vote-received.v1",
-                                "dev.txsuite.tx.vote-received.v1",
                                 "dev.txsuite.tx.pre-committed.v1",
-                                "dev.txsuite.tx.branch-pre-committed.v1",
-                                "dev.txsuite.tx.branch-pre-committed.v1",
-                                "dev.txsuite.tx.branch-pre-committed.v1",
                                 "dev.txsuite.tx.decided.v1",
-                                "dev.txsuite.tx.branch-acknowledged.v1",
-                                "dev.txsuite.tx.branch-acknowledged.v1",
-                                "dev.txsuite.tx.branch-acknowledged.v1",
                                 "dev.txsuite.tx.completed.v1"));
         assertThat(txEvents.recordsWithKey(txId).getFirst().value()).contains("\"3PC\"");
     }

@@ -1,6 +1,10 @@
 package dev.txsuite.coordinator;
 
 import dev.txsuite.coordinator.begin.TransactionOutcome;
+import dev.txsuite.coordinator.inspect.DescribeTransactions;
+import dev.txsuite.coordinator.log.LoggedTransactions;
+import dev.txsuite.coordinator.log.TimelineEntry;
+import dev.txsuite.coordinator.log.TransactionTimeline;
 import dev.txsuite.testing.FreshDatabaseConfiguration;
 import dev.txsuite.testing.FreshKafkaConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -39,6 +43,15 @@ public abstract class CoordinatorIntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    private DescribeTransactions describe;
+
+    @Autowired
+    private LoggedTransactions loggedTransactions;
+
+    @Autowired
+    private TransactionTimeline timeline;
 
     @Autowired
     private CircuitBreakerRegistry circuitBreakers;
@@ -120,6 +133,23 @@ public abstract class CoordinatorIntegrationTest {
     }
 
     /** How many branches have a vote in the log. */
+    /**
+     * The votes operators see: those the log holds, and those the run in this instance has not written yet (votes
+     * are written with the decision).
+     */
+    protected long votesKnown(String txId) {
+        return describe.item(txId).branches().stream()
+                .filter(branch -> branch.vote() != null)
+                .count();
+    }
+
+    /** The transaction's timeline, by short event type, in time order. */
+    protected List<String> timelineTypes(String txId) {
+        return loggedTransactions.find(txId).map(timeline::of).orElse(List.of()).stream()
+                .map(TimelineEntry::type)
+                .toList();
+    }
+
     protected long votesLogged(String txId) {
         return jdbc.sql("SELECT count(*) FROM branches WHERE tx_id = :txId AND vote IS NOT NULL")
                 .param("txId", txId)

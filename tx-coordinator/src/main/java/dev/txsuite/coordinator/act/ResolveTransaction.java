@@ -46,12 +46,16 @@ class ResolveTransaction {
         log.warn("{} resolved transaction {}, {} now: {}", request.operator(), txId, state, request.note());
     }
 
-    /** Ends a transaction in phase two with its decision, as resolved. */
+    /**
+     * Ends a transaction in phase two with its decision, as resolved; at the moment of this statement rather than the
+     * transaction's start, so that the timeline shows the end after the operator's action that caused it.
+     */
     private TransactionState endResolved(LockedTransaction tx, OperatorRequest request) {
         var outcome = "COMMIT".equals(tx.decision()) ? TransactionState.COMMITTED : TransactionState.ABORTED;
         var completed = jdbc.sql("""
                         UPDATE transactions
-                        SET state = :outcome, ended_at = now(), resolved_by = :by, resolved_at = now(),
+                        SET state = :outcome, ended_at = clock_timestamp(), resolved_by = :by,
+                            resolved_at = clock_timestamp(),
                             resolution_note = :note, updated_at = now()
                         WHERE tx_id = :txId AND state IN ('COMMITTING', 'ABORTING')
                         RETURNING created_at, ended_at""")

@@ -7,7 +7,9 @@ import dev.txsuite.coordinator.log.NewTransaction;
 import dev.txsuite.coordinator.participant.ParticipantClient;
 import dev.txsuite.coordinator.run.RunningTransactions;
 import dev.txsuite.protocol.Protocol;
+import dev.txsuite.protocol.coordinator.TxState;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,7 +45,10 @@ public class BeginTransaction {
     public TransactionOutcome begin(BeginTransactionRequest request) {
         var tx = check(request);
         if (decisionLog.record(tx)) {
-            awaitOutcome(tx);
+            var settled = awaitOutcome(tx);
+            if (settled.isPresent()) {
+                return TransactionOutcome.of(settled.get());
+            }
         }
         return loggedTransactions
                 .find(tx.txId())
@@ -51,14 +56,21 @@ public class BeginTransaction {
                 .orElseThrow(() -> new IllegalStateException("transaction " + tx.txId() + " vanished from the log"));
     }
 
-    private void awaitOutcome(NewTransaction tx) {
+    /**
+     * The state the run settled in; empty when it did not within the deadline, or stopped early: then the log shows
+     * how the transaction stands.
+     */
+    private Optional<TxState> awaitOutcome(NewTransaction tx) {
         var settled = runs.begin(tx);
         try {
-            settled.get(tx.timeout().plus(properties.answerGrace()).toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.ofNullable(
+                    settled.get(tx.timeout().plus(properties.answerGrace()).toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
-            // the answer is the state the log shows now; the run goes on
+            // the run goes on
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Optional.empty();
         } catch (ExecutionException e) {
             throw new IllegalStateException("the run of " + tx.txId() + " failed", e.getCause());
         }

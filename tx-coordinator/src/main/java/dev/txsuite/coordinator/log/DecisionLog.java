@@ -11,14 +11,18 @@ import dev.txsuite.coordinator.log.TransactionEvent.DeliveryFailed;
 import dev.txsuite.coordinator.log.TransactionEvent.PreCommitted;
 import dev.txsuite.coordinator.log.TransactionEvent.VoteReceived;
 import dev.txsuite.events.SuiteEvent;
-import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Vote;
+import dev.txsuite.protocol.coordinator.TxState;
 import dev.txsuite.protocol.participant.BranchState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,27 +32,35 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The coordinator's writes to its log, one local transaction each. Only three of them must be durable before
- * the coordinator goes on: the transaction itself (before any PREPARE), under 3PC the PRE-COMMIT record (before
- * any PRE-COMMIT message) and a COMMIT decision (before any COMMIT message). Everything else is committed with
- * {@code synchronous_commit = off}: losing it in a crash is harmless, because what the log does not know is
- * aborted (presumed abort) and a lost vote, ack, conflict or end only makes recovery send an idempotent message
- * again.
+ * The coordinator's writes to its log. A 2PC transaction costs three local transactions: its record, its decision,
+ * its end; 3PC adds the PRE-COMMIT. Only two kinds must be durable before the coordinator goes on: under 3PC the
+ * PRE-COMMIT record (before any PRE-COMMIT message) and a COMMIT decision, or an ABORT decided after PRE-COMMIT
+ * (before any decision message). They set {@code synchronous_commit = on}; everything else commits with the session's
+ * {@code off} (application.yml): losing it in a crash is harmless, because what the log does not know is aborted
+ * (presumed abort), and a lost end or acknowledgement only makes recovery send an idempotent message again. The record
+ * itself is not forced either: a forced decision flushes it first, and a transaction whose record was lost was never
+ * decided, so it aborts.
  *
- * <p>Fencing: every write after the record is made by a run for the owner and epoch it holds, and first locks the
- * transaction's row and checks both. A transaction another instance took over meanwhile (its lease expired) has
- * another owner or a higher epoch: the write changes nothing and throws {@link FencedOut}. The row lock keeps a
- * takeover from slipping in between the check and the write.
+ * <p>Votes, PRE-COMMIT acknowledgements and decision acknowledgements have no write of their own: the run keeps them
+ * in its state, tells this instance's live view as they arrive ({@link TransactionEvent}s that are not published),
+ * and they are written with the decision, the end, or when a run stops before its end ({@link #recordProgress}).
  *
- * <p>Every write that changes a transaction publishes one {@link TransactionEvent} inside its local
- * transaction, so the outbox row commits (or is lost) together with the change it describes. A write that
- * changes nothing (a second ack of the same participant, an end already logged) publishes nothing. The same
- * publication adds the event's line to the {@link TransactionTimeline}, in the same local transaction.
+ * <p>Fencing: every write after the record is made by a run for the owner and epoch it holds. A write that changes
+ * the transaction's row names both in its WHERE clause, so a transaction another instance took over meanwhile (its
+ * lease expired) is not touched and the write throws {@link FencedOut}; the row lock the update takes keeps a
+ * takeover out until the write commits. The rarer writes that change only branches (a conflict, a failed delivery)
+ * lock the row first and check.
+ *
+ * <p>Every write publishes its transaction-level {@link TransactionEvent.Published} event inside its local
+ * transaction, so the outbox row commits (or is lost) together with the change it describes; a write that changes
+ * nothing publishes nothing.
  */
 @Component
 public class DecisionLog {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionLog.class);
+
+    private static final String UNDECIDED = "('PREPARING', 'PRE_COMMITTING')";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -78,12 +90,11 @@ public class DecisionLog {
     }
 
     /**
-     * Records a new transaction and its branches durably, owned by this instance at the first epoch with a fresh
-     * lease; false if the id is already in the log.
+     * Records a new transaction and its branches, owned by this instance at the first epoch with a fresh lease; false
+     * if the id is already in the log. One statement for the branches, not forced.
      */
     public boolean record(NewTransaction tx) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            synchronousCommit(true);
             var inserted = jdbc.sql("""
                             INSERT INTO transactions (tx_id, protocol, state, owner, epoch, timeout_millis,
                                                       lease_expires_at, order_id)
@@ -101,17 +112,19 @@ public class DecisionLog {
             if (inserted == 0) {
                 return false;
             }
-            var position = 0;
-            for (var branch : tx.branches()) {
-                jdbc.sql("""
-                                INSERT INTO branches (tx_id, participant, position, payload)
-                                VALUES (:txId, :participant, :position, CAST(:payload AS jsonb))""")
-                        .param("txId", tx.txId())
-                        .param("participant", branch.participant())
-                        .param("position", position++)
-                        .param("payload", json.writeValueAsString(branch.payload()))
-                        .update();
-            }
+            jdbc.sql("""
+                            INSERT INTO branches (tx_id, participant, position, payload)
+                            SELECT :txId, branch.participant, branch.position - 1, CAST(branch.payload AS jsonb)
+                            FROM unnest(CAST(:participants AS text[]), CAST(:payloads AS text[]))
+                                 WITH ORDINALITY AS branch (participant, payload, position)""")
+                    .param("txId", tx.txId())
+                    .param("participants", tx.participants().toArray(String[]::new))
+                    .param(
+                            "payloads",
+                            tx.branches().stream()
+                                    .map(branch -> json.writeValueAsString(branch.payload()))
+                                    .toArray(String[]::new))
+                    .update();
             events.publishEvent(new Begun(
                     SuiteEvent.newEventId(),
                     clock.instant(),
@@ -124,66 +137,136 @@ public class DecisionLog {
         }));
     }
 
-    /** The first vote counted for a participant stands. */
-    public void recordVote(String txId, long epoch, String participant, Vote vote) {
-        var label = vote.isYes() ? "YES" : "NO";
-        write(txId, epoch, false, () -> {
-            var recorded = jdbc.sql("""
-                            UPDATE branches SET vote = :vote, vote_reason = :reason, updated_at = now()
-                            WHERE tx_id = :txId AND participant = :participant AND vote IS NULL""")
-                    .param("vote", label)
-                    .param("reason", vote.reason())
-                    .param("txId", txId)
-                    .param("participant", participant)
-                    .update();
-            if (recorded > 0) {
-                events.publishEvent(new VoteReceived(
-                        SuiteEvent.newEventId(), clock.instant(), txId, participant, label, vote.reason()));
-            }
-        });
+    /** A vote as the run counts it: for this instance's live view now, for the log with the decision. */
+    public void voteReceived(String txId, String participant, Vote vote, BranchProgress progress) {
+        var now = clock.instant();
+        progress.voted(participant, now);
+        events.publishEvent(new VoteReceived(
+                SuiteEvent.newEventId(), now, txId, participant, vote.isYes() ? "YES" : "NO", vote.reason()));
+    }
+
+    /** 3PC: a participant acknowledged PRE-COMMIT (or a recovery found it PRE-COMMITTED); written with the decision. */
+    public void preCommitAcknowledged(String txId, String participant, BranchProgress progress) {
+        var now = clock.instant();
+        progress.preCommitAcknowledged(participant, now);
+        events.publishEvent(new BranchPreCommitted(SuiteEvent.newEventId(), now, txId, participant));
+    }
+
+    /** A participant acknowledged the decision; written with the end. */
+    public void acknowledged(String txId, String participant, BranchProgress progress) {
+        var now = clock.instant();
+        progress.acknowledged(participant, now);
+        events.publishEvent(new BranchAcknowledged(SuiteEvent.newEventId(), now, txId, participant));
     }
 
     /**
-     * 3PC: every vote was YES. Forced: durable before the first PRE-COMMIT leaves, so that a recovery knows to
-     * lead the termination protocol rather than presume abort. Only from PREPARING, like a decision.
+     * 3PC: every vote was YES. Forced, with the votes: durable before the first PRE-COMMIT leaves, so that a recovery
+     * knows to lead the termination protocol rather than presume abort. Only from PREPARING, like a decision.
      */
-    public void logPreCommit(String txId, long epoch) {
-        write(txId, epoch, true, () -> {
+    public void logPreCommit(TxState state, BranchProgress progress) {
+        transactions.executeWithoutResult(status -> {
+            forced();
             var logged = jdbc.sql("""
                             UPDATE transactions
                             SET state = 'PRE_COMMITTING', pre_committed_at = now(), updated_at = now()
-                            WHERE tx_id = :txId AND state = 'PREPARING'""").param("txId", txId).update();
-            if (logged == 0) {
-                throw new DecisionAlreadyLogged(txId);
-            }
-            events.publishEvent(new PreCommitted(SuiteEvent.newEventId(), clock.instant(), txId));
-        });
-    }
-
-    /** 3PC: the participant acknowledged PRE-COMMIT, or a recovery found its branch PRE_COMMITTED. */
-    public void recordPreCommitAck(String txId, long epoch, String participant) {
-        write(txId, epoch, false, () -> {
-            var recorded = jdbc.sql("""
-                            UPDATE branches SET pre_committed = true, updated_at = now()
-                            WHERE tx_id = :txId AND participant = :participant AND NOT pre_committed""")
-                    .param("txId", txId)
-                    .param("participant", participant)
+                            WHERE tx_id = :txId AND owner = :owner AND epoch = :epoch AND state = 'PREPARING'""")
+                    .param("txId", state.txId())
+                    .param("owner", owner)
+                    .param("epoch", state.epoch())
                     .update();
-            if (recorded > 0) {
-                events.publishEvent(
-                        new BranchPreCommitted(SuiteEvent.newEventId(), clock.instant(), txId, participant));
+            if (logged == 0) {
+                throw refusal(state.txId(), state.epoch());
             }
+            writeBranches(state, progress);
+            events.publishEvent(new PreCommitted(SuiteEvent.newEventId(), clock.instant(), state.txId()));
         });
     }
 
     /**
-     * A branch ended against the decision: recorded, with the state it reported, and counted as its
+     * Logs the decision of {@code state}, with the votes and acknowledgements it holds and the PRE-COMMIT
+     * acknowledgements;
+     * {@code forced}: durable when this returns. Only an undecided transaction (PREPARING, or PRE_COMMITTING under
+     * 3PC) can be decided, so two runs of the same transaction (a recovery and a late original) can never log
+     * different outcomes: the second gets {@link DecisionAlreadyLogged}.
+     */
+    public void logDecision(TxState state, BranchProgress progress, boolean forced) {
+        transactions.executeWithoutResult(status -> {
+            if (forced) {
+                forced();
+            }
+            var decided = jdbc.sql("""
+                            UPDATE transactions
+                            SET state = :state, decision = :decision, reason = :reason, decided_at = now(),
+                                updated_at = now()
+                            WHERE tx_id = :txId AND owner = :owner AND epoch = :epoch AND state IN %s""".formatted(UNDECIDED))
+                    .param("state", TransactionState.decided(state.decision()).name())
+                    .param("decision", state.decision().name())
+                    .param("reason", state.reason())
+                    .param("txId", state.txId())
+                    .param("owner", owner)
+                    .param("epoch", state.epoch())
+                    .update();
+            if (decided == 0) {
+                throw refusal(state.txId(), state.epoch());
+            }
+            writeBranches(state, progress);
+            events.publishEvent(new Decided(
+                    SuiteEvent.newEventId(),
+                    clock.instant(),
+                    state.txId(),
+                    state.decision().name(),
+                    state.reason()));
+        });
+    }
+
+    /**
+     * Every participant owed the decision acknowledged it (or ended against it): the transaction is over. Writes the
+     * acknowledgements with it.
+     */
+    public void logEnd(TxState state, BranchProgress progress) {
+        var outcome = TransactionState.ended(state.decision()).name();
+        transactions.executeWithoutResult(status -> {
+            var ended = jdbc.sql("""
+                            UPDATE transactions SET state = :state, ended_at = now(), updated_at = now()
+                            WHERE tx_id = :txId AND owner = :owner AND epoch = :epoch
+                              AND state IN ('COMMITTING', 'ABORTING')
+                            RETURNING protocol, created_at, ended_at""")
+                    .param("state", outcome)
+                    .param("txId", state.txId())
+                    .param("owner", owner)
+                    .param("epoch", state.epoch())
+                    .query((row, rowNumber) -> completed(state.txId(), outcome, row))
+                    .optional();
+            if (ended.isEmpty()) {
+                ensureOwned(state.txId(), state.epoch());
+                return;
+            }
+            writeBranches(state, progress);
+            events.publishEvent(ended.get());
+        });
+    }
+
+    /**
+     * A run that stops before its transaction ended (a participant it could not reach, a resumed run nobody answered)
+     * writes the votes and acknowledgements it holds, so that operators and recovery see them. Fenced, not forced.
+     */
+    public void recordProgress(TxState state, BranchProgress progress) {
+        transactions.executeWithoutResult(status -> {
+            ensureOwned(state.txId(), state.epoch());
+            writeBranches(state, progress);
+        });
+    }
+
+    /**
+     * A branch ended against the decision: recorded at once, with the state it reported, and counted as its
      * acknowledgement (nothing more can be sent to it). Atomicity is violated for this transaction.
      */
     public void recordConflict(String txId, long epoch, String participant, BranchState theirs) {
-        write(txId, epoch, false, () -> {
+        transactions.executeWithoutResult(status -> {
+            ensureOwned(txId, epoch);
             var recorded = jdbc.sql("""
-                            UPDATE branches SET conflict = :theirs, acknowledged = true, updated_at = now()
+                            UPDATE branches SET conflict = :theirs, acknowledged = true,
+                                                acknowledged_at = coalesce(acknowledged_at, now()), updated_at = now()
                             WHERE tx_id = :txId AND participant = :participant AND conflict IS NULL""")
                     .param("theirs", theirs.name())
                     .param("txId", txId)
@@ -203,71 +286,84 @@ public class DecisionLog {
     }
 
     /**
-     * Logs the decision; {@code forced}: durable when this returns. Only an undecided transaction (PREPARING,
-     * or PRE_COMMITTING under 3PC) can be decided, so two runs of the same transaction (a recovery and a late
-     * original) can never log different outcomes: the second gets {@link DecisionAlreadyLogged}.
-     */
-    public void logDecision(String txId, long epoch, Decision decision, String reason, boolean forced) {
-        write(txId, epoch, forced, () -> {
-            var decided = jdbc.sql("""
-                            UPDATE transactions
-                            SET state = :state, decision = :decision, reason = :reason, decided_at = now(),
-                                updated_at = now()
-                            WHERE tx_id = :txId AND state IN ('PREPARING', 'PRE_COMMITTING')""")
-                    .param("state", TransactionState.decided(decision).name())
-                    .param("decision", decision.name())
-                    .param("reason", reason)
-                    .param("txId", txId)
-                    .update();
-            if (decided == 0) {
-                throw new DecisionAlreadyLogged(txId);
-            }
-            events.publishEvent(new Decided(SuiteEvent.newEventId(), clock.instant(), txId, decision.name(), reason));
-        });
-    }
-
-    public void recordAck(String txId, long epoch, String participant) {
-        write(txId, epoch, false, () -> {
-            var recorded = jdbc.sql("""
-                            UPDATE branches SET acknowledged = true, updated_at = now()
-                            WHERE tx_id = :txId AND participant = :participant AND NOT acknowledged""")
-                    .param("txId", txId)
-                    .param("participant", participant)
-                    .update();
-            if (recorded > 0) {
-                events.publishEvent(
-                        new BranchAcknowledged(SuiteEvent.newEventId(), clock.instant(), txId, participant));
-            }
-        });
-    }
-
-    public void logEnd(String txId, long epoch, Decision decision) {
-        var outcome = TransactionState.ended(decision).name();
-        write(txId, epoch, false, () -> {
-            var ended = jdbc.sql("""
-                            UPDATE transactions SET state = :state, ended_at = now(), updated_at = now()
-                            WHERE tx_id = :txId AND state IN ('COMMITTING', 'ABORTING')
-                            RETURNING protocol, created_at, ended_at""")
-                    .param("state", outcome)
-                    .param("txId", txId)
-                    .query((row, rowNumber) -> completed(txId, outcome, row))
-                    .optional();
-            ended.ifPresent(events::publishEvent);
-        });
-    }
-
-    /**
      * A protocol message to the participant failed: the failure goes to the timeline and {@code tx.events}
      * ({@link DeliveryFailed}), counted per message. Not forced; fenced like every write of a run.
      *
      * @param message PREPARE, PRE-COMMIT, COMMIT or ABORT
      */
     public void recordDeliveryFailure(String txId, long epoch, String participant, String message, String error) {
-        write(txId, epoch, false, () -> {
+        transactions.executeWithoutResult(status -> {
+            ensureOwned(txId, epoch);
             var attempt = timeline.failedDeliveries(txId, participant, message) + 1;
             events.publishEvent(new DeliveryFailed(
                     SuiteEvent.newEventId(), clock.instant(), txId, participant, message, attempt, error));
         });
+    }
+
+    /**
+     * The votes and acknowledgements of {@code state}, and the PRE-COMMIT acknowledgements of {@code progress} (the
+     * state also counts the participants given up on as crashed, which the log must not show as pre-committed), that
+     * the branches do not show yet, in one statement; each with the time the run learnt it, or now.
+     */
+    private void writeBranches(TxState state, BranchProgress progress) {
+        var participants = state.participants();
+        var votes = participants.stream().map(name -> state.votes().get(name)).toList();
+        jdbc.sql("""
+                        UPDATE branches b
+                        SET vote = coalesce(b.vote, known.vote),
+                            vote_reason = CASE WHEN b.vote IS NULL THEN known.vote_reason ELSE b.vote_reason END,
+                            voted_at = CASE WHEN b.vote IS NULL AND known.vote IS NOT NULL
+                                            THEN coalesce(known.voted_at, now()) ELSE b.voted_at END,
+                            pre_committed = b.pre_committed OR known.pre_committed,
+                            pre_committed_at = CASE WHEN NOT b.pre_committed AND known.pre_committed
+                                                    THEN coalesce(known.pre_committed_at, now())
+                                                    ELSE b.pre_committed_at END,
+                            acknowledged = b.acknowledged OR known.acknowledged,
+                            acknowledged_at = CASE WHEN NOT b.acknowledged AND known.acknowledged
+                                                   THEN coalesce(known.acknowledged_at, now())
+                                                   ELSE b.acknowledged_at END,
+                            updated_at = now()
+                        FROM unnest(CAST(:participants AS text[]), CAST(:votes AS text[]), CAST(:reasons AS text[]),
+                                    CAST(:votedAt AS timestamptz[]), CAST(:preCommitted AS boolean[]),
+                                    CAST(:preCommittedAt AS timestamptz[]), CAST(:acknowledged AS boolean[]),
+                                    CAST(:acknowledgedAt AS timestamptz[]))
+                             AS known (participant, vote, vote_reason, voted_at, pre_committed, pre_committed_at,
+                                       acknowledged, acknowledged_at)
+                        WHERE b.tx_id = :txId AND b.participant = known.participant
+                          AND ((b.vote IS NULL AND known.vote IS NOT NULL)
+                               OR (NOT b.pre_committed AND known.pre_committed)
+                               OR (NOT b.acknowledged AND known.acknowledged))""")
+                .param("txId", state.txId())
+                .param("participants", participants.toArray(String[]::new))
+                .param("votes", votes.stream().map(DecisionLog::label).toArray(String[]::new))
+                .param(
+                        "reasons",
+                        votes.stream()
+                                .map(vote -> vote == null ? null : vote.reason())
+                                .toArray(String[]::new))
+                .param("votedAt", times(participants, progress::votedAt))
+                .param(
+                        "preCommitted",
+                        participants.stream()
+                                .map(progress.preCommitAcknowledged()::contains)
+                                .toArray(Boolean[]::new))
+                .param("preCommittedAt", times(participants, progress::preCommitAcknowledgedAt))
+                .param(
+                        "acknowledged",
+                        participants.stream().map(state.acked()::contains).toArray(Boolean[]::new))
+                .param("acknowledgedAt", times(participants, progress::acknowledgedAt))
+                .update();
+    }
+
+    private static Timestamp[] times(List<String> participants, Function<String, Instant> time) {
+        return participants.stream()
+                .map(time)
+                .map(at -> at == null ? null : Timestamp.from(at))
+                .toArray(Timestamp[]::new);
+    }
+
+    private static String label(Vote vote) {
+        return vote == null ? null : vote.isYes() ? "YES" : "NO";
     }
 
     private Completed completed(String txId, String outcome, ResultSet row) throws SQLException {
@@ -280,34 +376,41 @@ public class DecisionLog {
                 clock.instant());
     }
 
-    /** One local transaction: the ownership check, then the statements, then the commit (forced or not). */
-    private void write(String txId, long epoch, boolean forced, Runnable statements) {
-        transactions.executeWithoutResult(status -> {
-            synchronousCommit(forced);
-            holdOwnership(txId, epoch);
-            statements.run();
-        });
+    /**
+     * Why a fenced update of the transaction's row changed nothing: another owner or a higher epoch ({@link
+     * FencedOut}), or a state the write does not apply to (decided already).
+     */
+    private RuntimeException refusal(String txId, long epoch) {
+        var holder = holder(txId);
+        if (!holder.owner().equals(owner) || holder.epoch() != epoch) {
+            return new FencedOut(txId, epoch, holder.owner(), holder.epoch());
+        }
+        return new DecisionAlreadyLogged(txId);
     }
 
     /**
-     * Locks the transaction's row until the write commits and checks that this instance still owns it at the
-     * run's epoch; a takeover waits for the lock, or has already changed the row and the write is refused.
+     * Locks the transaction's row until the write commits and checks that this instance still owns it at the run's
+     * epoch; a takeover waits for the lock, or has already changed the row and the write is refused.
      */
-    private void holdOwnership(String txId, long epoch) {
-        var holder = jdbc.sql("SELECT owner, epoch FROM transactions WHERE tx_id = :txId FOR NO KEY UPDATE")
-                .param("txId", txId)
-                .query((row, rowNumber) -> new Holder(row.getString("owner"), row.getLong("epoch")))
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("transaction " + txId + " is not in the log"));
+    private void ensureOwned(String txId, long epoch) {
+        var holder = holder(txId);
         if (!holder.owner().equals(owner) || holder.epoch() != epoch) {
             throw new FencedOut(txId, epoch, holder.owner(), holder.epoch());
         }
     }
 
+    private Holder holder(String txId) {
+        return jdbc.sql("SELECT owner, epoch FROM transactions WHERE tx_id = :txId FOR NO KEY UPDATE")
+                .param("txId", txId)
+                .query((row, rowNumber) -> new Holder(row.getString("owner"), row.getLong("epoch")))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("transaction " + txId + " is not in the log"));
+    }
+
     private record Holder(String owner, long epoch) {}
 
-    /** Set explicitly both ways, so a server configured with synchronous_commit off cannot weaken a forced write. */
-    private void synchronousCommit(boolean on) {
-        jdbc.sql("SET LOCAL synchronous_commit = " + (on ? "on" : "off")).update();
+    /** Set explicitly, so that a forced write stays forced whatever the session or the server says. */
+    private void forced() {
+        jdbc.sql("SET LOCAL synchronous_commit = on").update();
     }
 }

@@ -27,6 +27,7 @@ public record LoggedTransaction(
         long epoch,
         long timeoutMillis,
         Instant createdAt,
+        Instant preCommittedAt,
         Instant decidedAt,
         Instant endedAt,
         Instant leaseExpiresAt,
@@ -42,7 +43,8 @@ public record LoggedTransaction(
 
     /**
      * One participant's part, in the order PREPARE lists them; {@code vote} is null until it voted;
-     * {@code conflict} is the final state the branch reported against the decision, or null.
+     * {@code conflict} is the final state the branch reported against the decision, or null; each time is null until
+     * the log learnt of it.
      */
     public record Branch(
             String participant,
@@ -50,7 +52,29 @@ public record LoggedTransaction(
             Vote vote,
             boolean acknowledged,
             boolean preCommitted,
-            BranchState conflict) {}
+            BranchState conflict,
+            Instant votedAt,
+            Instant preCommittedAt,
+            Instant acknowledgedAt) {
+
+        /** The branch as a run that holds the transaction knows it: what the log has, and what it has not written. */
+        Branch with(TxState running, BranchProgress progress) {
+            var votedNow = vote == null && running.votes().containsKey(participant);
+            var preCommittedNow =
+                    !preCommitted && progress.preCommitAcknowledged().contains(participant);
+            var acknowledgedNow = !acknowledged && running.acked().contains(participant);
+            return new Branch(
+                    participant,
+                    payload,
+                    votedNow ? running.votes().get(participant) : vote,
+                    acknowledged || acknowledgedNow,
+                    preCommitted || preCommittedNow,
+                    conflict,
+                    votedNow ? progress.votedAt(participant) : votedAt,
+                    preCommittedNow ? progress.preCommitAcknowledgedAt(participant) : preCommittedAt,
+                    acknowledgedNow ? progress.acknowledgedAt(participant) : acknowledgedAt);
+        }
+    }
 
     LoggedTransaction withBranches(List<Branch> newBranches) {
         return new LoggedTransaction(
@@ -64,11 +88,21 @@ public record LoggedTransaction(
                 epoch,
                 timeoutMillis,
                 createdAt,
+                preCommittedAt,
                 decidedAt,
                 endedAt,
                 leaseExpiresAt,
                 resolution,
                 newBranches);
+    }
+
+    /**
+     * The transaction with what the run that holds it in this instance has learnt and not written yet (votes and
+     * acknowledgements are written with the decision and the end), so that operators see them as they arrive.
+     */
+    public LoggedTransaction withProgressOf(TxState running, BranchProgress progress) {
+        return withBranches(
+                branches.stream().map(branch -> branch.with(running, progress)).toList());
     }
 
     /** The coordinator machine's view of this transaction, to carry on from where the log stands. */

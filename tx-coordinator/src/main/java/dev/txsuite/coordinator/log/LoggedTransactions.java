@@ -30,7 +30,7 @@ public class LoggedTransactions {
 
     private static final String COLUMNS = """
             SELECT tx_id, order_id, protocol, state, decision, reason, owner, epoch, timeout_millis, created_at,
-                   decided_at, ended_at, lease_expires_at, resolved_by, resolved_at, resolution_note
+                   pre_committed_at, decided_at, ended_at, lease_expires_at, resolved_by, resolved_at, resolution_note
             FROM transactions""";
 
     /**
@@ -175,7 +175,7 @@ public class LoggedTransactions {
         return jdbc
                 .sql("""
                         SELECT tx_id, participant, payload::text AS payload, vote, vote_reason, acknowledged,
-                               pre_committed, conflict
+                               pre_committed, conflict, voted_at, pre_committed_at, acknowledged_at
                         FROM branches WHERE tx_id IN (:txIds) ORDER BY tx_id, position""")
                 .param("txIds", txIds)
                 .query((row, rowNumber) -> new TxBranch(
@@ -188,7 +188,10 @@ public class LoggedTransactions {
                                 row.getBoolean("pre_committed"),
                                 row.getString("conflict") == null
                                         ? null
-                                        : BranchState.valueOf(row.getString("conflict")))))
+                                        : BranchState.valueOf(row.getString("conflict")),
+                                instant(row, "voted_at"),
+                                instant(row, "pre_committed_at"),
+                                instant(row, "acknowledged_at"))))
                 .list()
                 .stream()
                 .collect(Collectors.groupingBy(
@@ -209,6 +212,7 @@ public class LoggedTransactions {
                 row.getLong("epoch"),
                 row.getLong("timeout_millis"),
                 instant(row, "created_at"),
+                instant(row, "pre_committed_at"),
                 instant(row, "decided_at"),
                 instant(row, "ended_at"),
                 instant(row, "lease_expires_at"),

@@ -12,6 +12,8 @@ import dev.txsuite.coordinator.log.TransactionEvent.PreCommitted;
 import dev.txsuite.coordinator.log.TransactionEvent.TakenOver;
 import dev.txsuite.coordinator.log.TransactionEvent.VoteReceived;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One line of a transaction's history: {@code type} is the event's short name ({@code vote-received}),
@@ -49,6 +51,66 @@ public record TimelineEntry(Instant time, String type, String participant, Strin
                                 + (action.note() == null ? "" : ": " + action.note()));
             case Completed completed -> entry(completed, null, completed.outcome());
         };
+    }
+
+    /**
+     * The lines the log's own records give, each with the short type of the event that once said the same: the
+     * transaction's record, PRE-COMMIT, decision and end, and every branch's vote, PRE-COMMIT acknowledgement and
+     * acknowledgement (not that of a branch that ended against the decision: its conflict has a line of its own).
+     */
+    static List<TimelineEntry> ofLog(LoggedTransaction tx) {
+        var entries = new ArrayList<TimelineEntry>();
+        var protocol = tx.protocol().label();
+        add(
+                entries,
+                tx.createdAt(),
+                Begun.TYPE,
+                null,
+                prepareName(protocol) + " sent to " + String.join(", ", tx.participants()));
+        add(entries, tx.preCommittedAt(), PreCommitted.TYPE, null, "PRE-COMMIT sent");
+        if (tx.decision() != null) {
+            add(
+                    entries,
+                    tx.decidedAt(),
+                    Decided.TYPE,
+                    null,
+                    withReason(tx.decision().name(), tx.reason()));
+        }
+        if (tx.state() == TransactionState.COMMITTED || tx.state() == TransactionState.ABORTED) {
+            add(entries, tx.endedAt(), Completed.TYPE, null, tx.state().name());
+        }
+        for (var branch : tx.branches()) {
+            if (branch.vote() != null) {
+                var vote = branch.vote();
+                add(
+                        entries,
+                        branch.votedAt(),
+                        VoteReceived.TYPE,
+                        branch.participant(),
+                        withReason(vote.isYes() ? "YES" : "NO", vote.reason()));
+            }
+            add(
+                    entries,
+                    branch.preCommittedAt(),
+                    BranchPreCommitted.TYPE,
+                    branch.participant(),
+                    "PRE-COMMIT acknowledged");
+            if (branch.conflict() == null) {
+                add(
+                        entries,
+                        branch.acknowledgedAt(),
+                        BranchAcknowledged.TYPE,
+                        branch.participant(),
+                        "decision acknowledged");
+            }
+        }
+        return entries;
+    }
+
+    private static void add(List<TimelineEntry> entries, Instant time, String type, String participant, String detail) {
+        if (time != null) {
+            entries.add(new TimelineEntry(time, shortType(type), participant, detail));
+        }
     }
 
     /** {@code dev.txsuite.tx.vote-received.v1} is {@code vote-received}. */

@@ -7,21 +7,36 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What {@code tx.events} carries: one event for every change the {@link DecisionLog} makes to a transaction,
- * written in the same local transaction as the change, keyed and subjected by the transaction id.
+ * What happens to a transaction at its coordinator. The facts about the transaction as a whole ({@link Published}:
+ * begun, pre-committed, decided, completed, taken over, a conflict, a failed delivery, an operator's action) go to
+ * {@code tx.events}, each written to the outbox in the same local transaction as the log write it describes, keyed and
+ * subjected by the transaction id. A branch's vote and acknowledgements ({@link VoteReceived},
+ * {@link BranchPreCommitted}, {@link BranchAcknowledged}) stay in the coordinator: told in-process to this instance's
+ * live view as they arrive, and written to the log with the decision or the end (docs/architecture.md, "Events").
  */
-public sealed interface TransactionEvent extends SuiteEvent {
+public sealed interface TransactionEvent {
+
+    String eventId();
 
     String txId();
 
-    @Override
-    default String topic() {
-        return Topics.TX_EVENTS;
-    }
+    /** The versioned event type, for example {@code dev.txsuite.tx.decided.v1}. */
+    String type();
 
-    @Override
-    default String key() {
-        return txId();
+    Instant time();
+
+    /** A transaction-level fact, published to {@code tx.events} through the outbox. */
+    sealed interface Published extends TransactionEvent, SuiteEvent {
+
+        @Override
+        default String topic() {
+            return Topics.TX_EVENTS;
+        }
+
+        @Override
+        default String key() {
+            return txId();
+        }
     }
 
     /**
@@ -36,7 +51,7 @@ public sealed interface TransactionEvent extends SuiteEvent {
             String owner,
             List<String> participants,
             String orderId)
-            implements TransactionEvent {
+            implements Published {
 
         public static final String TYPE = "dev.txsuite.tx.begun.v1";
 
@@ -56,7 +71,7 @@ public sealed interface TransactionEvent extends SuiteEvent {
      * {@code previousOwner}.
      */
     record TakenOver(String eventId, Instant time, String txId, String previousOwner, String newOwner, long epoch)
-            implements TransactionEvent {
+            implements Published {
 
         public static final String TYPE = "dev.txsuite.tx.taken-over.v1";
 
@@ -82,7 +97,7 @@ public sealed interface TransactionEvent extends SuiteEvent {
     }
 
     /** 3PC: every vote was YES and PRE-COMMIT is force-logged; PRE-COMMIT goes out next. Not a decision yet. */
-    record PreCommitted(String eventId, Instant time, String txId) implements TransactionEvent {
+    record PreCommitted(String eventId, Instant time, String txId) implements Published {
 
         public static final String TYPE = "dev.txsuite.tx.pre-committed.v1";
 
@@ -109,7 +124,7 @@ public sealed interface TransactionEvent extends SuiteEvent {
      * violated for this transaction (3PC under a network partition) and an operator must resolve it.
      */
     record BranchConflict(String eventId, Instant time, String txId, String participant, String state)
-            implements TransactionEvent {
+            implements Published {
 
         public static final String TYPE = "dev.txsuite.tx.branch-conflict.v1";
 
@@ -120,8 +135,7 @@ public sealed interface TransactionEvent extends SuiteEvent {
     }
 
     /** {@code decision} COMMIT or ABORT; {@code reason} is null for COMMIT. */
-    record Decided(String eventId, Instant time, String txId, String decision, String reason)
-            implements TransactionEvent {
+    record Decided(String eventId, Instant time, String txId, String decision, String reason) implements Published {
 
         public static final String TYPE = "dev.txsuite.tx.decided.v1";
 
@@ -147,7 +161,7 @@ public sealed interface TransactionEvent extends SuiteEvent {
      * not; {@code outcome} COMMITTED or ABORTED; {@code durationMillis} from its record to its end, by the log.
      */
     record Completed(String eventId, Instant time, String txId, String outcome, String protocol, long durationMillis)
-            implements TransactionEvent {
+            implements Published {
 
         public static final String TYPE = "dev.txsuite.tx.completed.v1";
 
@@ -176,7 +190,7 @@ public sealed interface TransactionEvent extends SuiteEvent {
      */
     record DeliveryFailed(
             String eventId, Instant time, String txId, String participant, String message, int attempt, String error)
-            implements TransactionEvent {
+            implements Published {
 
         public static final String TYPE = "dev.txsuite.tx.delivery-failed.v1";
 
@@ -191,7 +205,7 @@ public sealed interface TransactionEvent extends SuiteEvent {
      * the operator's {@code note} (may be null). Refused actions are recorded in the log only.
      */
     record OperatorAction(String eventId, Instant time, String txId, String action, String operator, String note)
-            implements TransactionEvent {
+            implements Published {
 
         public static final String TYPE = "dev.txsuite.tx.operator-action.v1";
 

@@ -54,16 +54,13 @@ public class TransactionLeases {
      * @return how many leases were renewed
      */
     public int renew() {
-        return transactions.execute(status -> {
-            jdbc.sql("SET LOCAL synchronous_commit = off").update();
-            return jdbc.sql("""
-                            UPDATE transactions SET lease_expires_at = now() + :leaseMillis * interval '1 millisecond'
-                            WHERE owner = :owner
-                              AND state IN ('PREPARING', 'PRE_COMMITTING', 'COMMITTING', 'ABORTING')""")
-                    .param("leaseMillis", lease.toMillis())
-                    .param("owner", instanceId)
-                    .update();
-        });
+        return jdbc.sql("""
+                        UPDATE transactions SET lease_expires_at = now() + :leaseMillis * interval '1 millisecond'
+                        WHERE owner = :owner
+                          AND state IN ('PREPARING', 'PRE_COMMITTING', 'COMMITTING', 'ABORTING')""")
+                .param("leaseMillis", lease.toMillis())
+                .param("owner", instanceId)
+                .update();
     }
 
     /**

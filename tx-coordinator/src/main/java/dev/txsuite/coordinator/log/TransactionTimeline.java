@@ -1,18 +1,26 @@
 package dev.txsuite.coordinator.log;
 
+import dev.txsuite.coordinator.log.TransactionEvent.BranchConflict;
+import dev.txsuite.coordinator.log.TransactionEvent.DeliveryFailed;
+import dev.txsuite.coordinator.log.TransactionEvent.OperatorAction;
+import dev.txsuite.coordinator.log.TransactionEvent.TakenOver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Each transaction's history ({@code tx_timeline}). Every {@link TransactionEvent} is published inside the local
- * transaction of the log write it describes, and this synchronous listener adds its line there: the line commits,
- * or is lost, with the change. One INSERT per event is all it costs the protocol.
+ * Each transaction's history. What the log records anyway gives most of it: the transaction's record, PRE-COMMIT,
+ * decision and end, and each branch's vote, PRE-COMMIT acknowledgement and acknowledgement, with the times they were
+ * written. The events nothing else records (a takeover, a failed delivery, an operator's action, a conflict) each add
+ * a line to {@code tx_timeline}, inserted by this synchronous listener in the local transaction of the log write that
+ * publishes the event, so the line commits, or is lost, with the change.
  */
 @Component
 public class TransactionTimeline {
@@ -25,6 +33,12 @@ public class TransactionTimeline {
 
     @EventListener
     void record(TransactionEvent event) {
+        if (!(event instanceof TakenOver
+                || event instanceof DeliveryFailed
+                || event instanceof OperatorAction
+                || event instanceof BranchConflict)) {
+            return;
+        }
         var entry = TimelineEntry.of(event);
         jdbc.sql("""
                         INSERT INTO tx_timeline (tx_id, time, type, participant, detail)
@@ -38,13 +52,16 @@ public class TransactionTimeline {
     }
 
     /** The transaction's history in time order; empty for a transaction the log does not know. */
-    public List<TimelineEntry> of(String txId) {
-        return jdbc.sql("""
+    public List<TimelineEntry> of(LoggedTransaction tx) {
+        var entries = new ArrayList<>(TimelineEntry.ofLog(tx));
+        entries.addAll(jdbc.sql("""
                         SELECT time, type, participant, detail FROM tx_timeline
                         WHERE tx_id = :txId ORDER BY time, id""")
-                .param("txId", txId)
+                .param("txId", tx.txId())
                 .query((row, rowNumber) -> entry(row))
-                .list();
+                .list());
+        entries.sort(Comparator.comparing(TimelineEntry::time));
+        return entries;
     }
 
     /**

@@ -123,6 +123,15 @@ public class RunningTransactions {
         return applyTo(taken.get(), new Recover());
     }
 
+    /**
+     * The transaction as the log holds it, with what its run in this instance has learnt and not written yet (votes
+     * and acknowledgements go to the log with the decision and the end); as it is when it does not run here.
+     */
+    public LoggedTransaction withProgress(LoggedTransaction tx) {
+        var run = runs.get(tx.txId());
+        return run == null ? tx : tx.withProgressOf(run.state(), run.progress());
+    }
+
     private TransactionRun runFromTheLog(LoggedTransaction tx, AtomicReference<TransactionRun> created) {
         var run = new TransactionRun(
                 tx.machineState(), Duration.ofMillis(tx.timeoutMillis()), tx.payloads(), adapters, this::forget);

@@ -1,5 +1,6 @@
 package dev.txsuite.coordinator.run;
 
+import dev.txsuite.coordinator.log.BranchProgress;
 import dev.txsuite.coordinator.log.DecisionAlreadyLogged;
 import dev.txsuite.coordinator.log.FencedOut;
 import dev.txsuite.coordinator.participant.Delivery;
@@ -78,7 +79,7 @@ final class TransactionRun {
     private final Consumer<TransactionRun> onSettled;
     private final String txId;
     private final long epoch;
-    private TxState state;
+    private volatile TxState state;
     private int decisionsInFlight;
     /** PRE-COMMIT messages and branch-state queries not returned yet. */
     private int preCommitCallsInFlight;
@@ -92,6 +93,8 @@ final class TransactionRun {
     private long deadlineGeneration;
 
     private boolean ended;
+    /** What this run learnt of the branches that the log gets with its next write. */
+    private final BranchProgress progress = new BranchProgress();
 
     /** @param timeout how long the participants have to vote, and again to acknowledge PRE-COMMIT */
     TransactionRun(
@@ -118,7 +121,20 @@ final class TransactionRun {
         return epoch;
     }
 
-    /** Completes with the last state when the run ends; never exceptionally. */
+    /** The state now; read without the lock, for operators. */
+    TxState state() {
+        return state;
+    }
+
+    /** When the votes and acknowledgements the log has not got yet arrived; read without the lock, for operators. */
+    BranchProgress progress() {
+        return progress;
+    }
+
+    /**
+     * Completes when the run ends, never exceptionally: with the last state when the log holds it, with null when the
+     * run stopped early (fenced out, a failed write) and only the log can say how the transaction stands.
+     */
     CompletableFuture<TxState> settled() {
         return settled;
     }
@@ -147,13 +163,13 @@ final class TransactionRun {
             endIfSettled();
         } catch (DecisionAlreadyLogged e) {
             log.warn("transaction {}: {}; this run stops and the logged decision is carried out", txId, e.getMessage());
-            end();
+            stop();
         } catch (FencedOut e) {
             log.warn("{}: the write changed nothing, and this run stops and sends nothing more", e.getMessage());
-            end();
+            stop();
         } catch (RuntimeException e) {
             log.error("transaction {}: {} failed, leaving it to recovery from the log", txId, input, e);
-            end();
+            stop();
         } finally {
             lock.unlock();
         }
@@ -168,11 +184,11 @@ final class TransactionRun {
                 adapters.messages().execute(() -> prepare(participant, message));
             }
             case RecordVote(var participant, var vote) ->
-                adapters.log().recordVote(txId, state.epoch(), participant, vote);
+                adapters.log().voteReceived(txId, participant, vote, progress);
             case LogPreCommit() -> {
                 at(CoordinatorHaltPoints.VOTES_COLLECTED);
                 cancelDeadline();
-                adapters.log().logPreCommit(txId, state.epoch());
+                adapters.log().logPreCommit(state, progress);
                 // a participant that has not acknowledged PRE-COMMIT by then is presumed crashed
                 armDeadline();
             }
@@ -182,7 +198,7 @@ final class TransactionRun {
                 adapters.messages().execute(() -> preCommit(participant, message));
             }
             case RecordPreCommitAck(var participant) ->
-                adapters.log().recordPreCommitAck(txId, state.epoch(), participant);
+                adapters.log().preCommitAcknowledged(txId, participant, progress);
             case LogDecision(var decision, var reason, var forced) -> {
                 if (decision == Decision.COMMIT) {
                     at(
@@ -191,14 +207,14 @@ final class TransactionRun {
                                     : CoordinatorHaltPoints.VOTES_COLLECTED);
                 }
                 cancelDeadline();
-                adapters.log().logDecision(txId, state.epoch(), decision, reason, forced);
+                adapters.log().logDecision(state, progress, forced);
             }
             case SendDecision(var participant, var decision) -> {
                 decisionsInFlight++;
                 var message = new DecisionMessage(state.epoch(), decision == Decision.ABORT ? state.reason() : null);
                 adapters.messages().execute(() -> deliver(participant, decision, message));
             }
-            case RecordAck(var participant) -> adapters.log().recordAck(txId, state.epoch(), participant);
+            case RecordAck(var participant) -> adapters.log().acknowledged(txId, participant, progress);
             case RecordConflict(var participant, var theirs) ->
                 adapters.log().recordConflict(txId, state.epoch(), participant, theirs);
             case QueryBranches() -> {
@@ -206,7 +222,7 @@ final class TransactionRun {
                 var participants = state.participants();
                 adapters.messages().execute(() -> queryBranches(participants));
             }
-            case LogEnd() -> adapters.log().logEnd(txId, state.epoch(), state.decision());
+            case LogEnd() -> adapters.log().logEnd(state, progress);
         }
     }
 
@@ -332,7 +348,7 @@ final class TransactionRun {
             adapters.log().recordDeliveryFailure(txId, state.epoch(), participant, message, error);
         } catch (FencedOut e) {
             log.warn("{}: this run stops and sends nothing more", e.getMessage());
-            end();
+            stop();
         } catch (RuntimeException e) {
             log.warn(
                     "transaction {}: the failed {} to {} was not recorded: {}",
@@ -355,7 +371,7 @@ final class TransactionRun {
                         participant,
                         state.epoch(),
                         refusal.detail());
-                end();
+                stop();
             }
         } finally {
             lock.unlock();
@@ -371,18 +387,43 @@ final class TransactionRun {
             case PREPARING -> false;
         };
         if (settledNow) {
+            if (state.phase() != TxPhase.ENDED) {
+                recordProgress();
+            }
             end();
         }
     }
 
+    /**
+     * A run that stops before the end leaves what it learnt (acknowledgements so far) in the log for the operators and
+     * for the run that carries on from it. If it cannot, the next run only sends an idempotent message again.
+     */
+    private void recordProgress() {
+        try {
+            adapters.log().recordProgress(state, progress);
+        } catch (RuntimeException e) {
+            log.warn("transaction {}: what this run learnt was not recorded: {}", txId, e.toString());
+        }
+    }
+
+    /** The run settled: the log holds what its state says. */
     private void end() {
+        end(state);
+    }
+
+    /** The run stops with its state possibly ahead of the log: only the log can say how the transaction stands. */
+    private void stop() {
+        end(null);
+    }
+
+    private void end(TxState last) {
         if (ended) {
             return;
         }
         ended = true;
         cancelDeadline();
         onSettled.accept(this);
-        settled.complete(state);
+        settled.complete(last);
     }
 
     private void armDeadline() {

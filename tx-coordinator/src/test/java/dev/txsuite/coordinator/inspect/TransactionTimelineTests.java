@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -63,6 +64,32 @@ class TransactionTimelineTests extends TxEventsRecordingTest {
                         .satisfies(
                                 begun -> assertThat(body(begun).get("orderId").asString())
                                         .isEqualTo("order-timeline-1")));
+    }
+
+    @Test
+    void shouldShowTheVotesOfATransactionInFlightBeforeTheLogHasThem() {
+        PAYMENT.neverAnswersPrepare();
+        var transaction = aTransaction().over("order", "inventory", "payment").timeoutMillis(20_000);
+        var outcome = CompletableFuture.supplyAsync(() -> begin(transaction));
+
+        // votes are written with the decision; until then the run in this instance tells them
+        var timeline = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> timeline(transaction.txId()),
+                        entries -> entries.stream()
+                                        .filter(entry -> entry.type().equals("vote-received"))
+                                        .count()
+                                == 2);
+        assertThat(votesLogged(transaction.txId())).isZero();
+        assertThat(timeline)
+                .filteredOn(entry -> entry.type().equals("vote-received"))
+                .extracting(entry -> entry.participant() + " " + entry.detail())
+                .containsExactlyInAnyOrder("order YES", "inventory YES");
+        assertThat(timeline.getFirst().type()).isEqualTo("begun");
+
+        PAYMENT.answersHeldPrepares();
+        assertThat(outcome.join().state()).isEqualTo("COMMITTED");
+        assertThat(votesLogged(transaction.txId())).isEqualTo(3);
     }
 
     @Test
