@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the coordinator carries to inventory in PREPARE: {@code {"orderId","lines":[{"sku","quantity"}]}}. */
+/**
+ * What the coordinator carries to inventory in PREPARE: {@code {"orderId","lines":[{"sku","quantity",
+ * "unitPriceCents"}]}}; {@code unitPriceCents}, the price the order was priced at, is optional.
+ */
 public record InventoryPayload(String orderId, List<Line> lines) {
 
     public InventoryPayload {
@@ -17,7 +20,7 @@ public record InventoryPayload(String orderId, List<Line> lines) {
         lines = List.copyOf(lines);
     }
 
-    public record Line(String sku, int quantity) {
+    public record Line(String sku, int quantity, Long unitPriceCents) {
 
         public Line {
             if (sku == null || sku.isBlank()) {
@@ -27,6 +30,15 @@ public record InventoryPayload(String orderId, List<Line> lines) {
                 throw new IllegalArgumentException("the quantity of " + sku + " must be positive, was " + quantity);
             }
         }
+    }
+
+    /** The unit price each sku was priced at, for the lines that say. */
+    Map<String, Long> pricedAt() {
+        var prices = new TreeMap<String, Long>();
+        lines.stream()
+                .filter(line -> line.unitPriceCents() != null)
+                .forEach(line -> prices.put(line.sku(), line.unitPriceCents()));
+        return prices;
     }
 
     /** The quantity per sku, lines of the same sku added up, in sku order (the order rows are locked in). */

@@ -1,5 +1,6 @@
 package dev.txsuite.inventory.stock;
 
+import dev.txsuite.contract.order.BranchRefusals;
 import dev.txsuite.contract.stock.StockEvent;
 import dev.txsuite.events.SuiteEvent;
 import dev.txsuite.participant.BranchWork;
@@ -13,15 +14,17 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Inventory's part of an order: PREPARE reserves every line or nothing, COMMIT takes the reserved units out of
+ * Inventory's part of an order: PREPARE reserves every line or nothing (voting NO when a sku is unknown, a line's
+ * price is not the product's any more, or stock is short), COMMIT takes the reserved units out of
  * stock, ABORT makes them available again. Runs inside the participant's local transaction, so the events it
  * publishes (one per sku; a NO vote changes nothing and publishes nothing) commit with the change.
  */
 @Component
 class StockParticipant implements BranchWork<InventoryPayload> {
 
-    static final String OUT_OF_STOCK = "OUT_OF_STOCK";
-    static final String UNKNOWN_SKU = "UNKNOWN_SKU";
+    static final String OUT_OF_STOCK = BranchRefusals.OUT_OF_STOCK;
+    static final String UNKNOWN_SKU = BranchRefusals.UNKNOWN_SKU;
+    static final String PRICE_CHANGED = BranchRefusals.PRICE_CHANGED;
 
     private final ProductRepository products;
     private final ReservationRepository reservations;
@@ -46,6 +49,10 @@ class StockParticipant implements BranchWork<InventoryPayload> {
             return Vote.no(UNKNOWN_SKU);
         }
         // decide before touching anything: a NO vote must leave the stock exactly as it was
+        if (payload.pricedAt().entrySet().stream()
+                .anyMatch(line -> locked.get(line.getKey()).priceCents() != line.getValue())) {
+            return Vote.no(PRICE_CHANGED);
+        }
         var shortOfStock = wanted.entrySet().stream()
                 .anyMatch(line -> locked.get(line.getKey()).available() < line.getValue());
         if (shortOfStock) {

@@ -1,6 +1,7 @@
 package dev.txsuite.inventory.stock;
 
 import static dev.txsuite.inventory.stock.StockPayloads.line;
+import static dev.txsuite.inventory.stock.StockPayloads.pricedLine;
 import static dev.txsuite.inventory.stock.StockPayloads.reserve;
 import static dev.txsuite.testing.ParticipantEndpoints.newTxId;
 import static dev.txsuite.testing.ParticipantEndpoints.orderIdOf;
@@ -94,6 +95,24 @@ class StockBranchTests {
         assertThat(products.stockOf(scarce)).isEqualTo(new Stock(1, 0));
         assertThat(products.reservationsOf(txId)).isEmpty();
         assertThat(branchLog.of(txId)).contains(new LogRow("ABORTED", "NO", "OUT_OF_STOCK", "OUT_OF_STOCK", 1));
+    }
+
+    @Test
+    void shouldReserveALineAtTheProductsPriceAndVoteNoPriceChangedAtAnotherChangingNothing() {
+        // every test product costs 1000 cents
+        var sku = products.withStock(10);
+        var atThePrice = newTxId();
+        var atAnOldPrice = newTxId();
+
+        assertThat(branches.answerTo(atThePrice, reserve(atThePrice, pricedLine(sku, 1, 1000))))
+                .isEqualTo(new VoteAnswer(atThePrice, "inventory", "YES", null));
+        assertThat(branches.answerTo(atAnOldPrice, reserve(atAnOldPrice, pricedLine(sku, 2, 900))))
+                .isEqualTo(new VoteAnswer(atAnOldPrice, "inventory", "NO", "PRICE_CHANGED"));
+
+        assertThat(products.stockOf(sku)).isEqualTo(new Stock(10, 1));
+        assertThat(products.reservationsOf(atAnOldPrice)).isEmpty();
+        assertThat(branchLog.of(atAnOldPrice))
+                .contains(new LogRow("ABORTED", "NO", "PRICE_CHANGED", "PRICE_CHANGED", 1));
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.txsuite.order.config;
 import dev.txsuite.order.order.InventoryCatalog;
 import dev.txsuite.order.order.OrderProperties;
 import dev.txsuite.order.order.PaymentAccounts;
-import dev.txsuite.order.order.ProductPrices;
+import dev.txsuite.order.order.RecentLookups;
 import dev.txsuite.order.order.RemoteLookup;
 import dev.txsuite.order.order.TransactionCoordinator;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -25,8 +25,13 @@ import org.springframework.web.client.RestClient;
 class RemoteServicesConfiguration {
 
     @Bean
-    ProductPrices productPrices(Clock clock, OrderProperties orders) {
-        return new ProductPrices(clock, orders.priceCacheTtl());
+    RecentLookups<InventoryCatalog.Product> productPrices(Clock clock, OrderProperties orders) {
+        return new RecentLookups<>(clock, orders.lookupCacheTtl());
+    }
+
+    @Bean
+    RecentLookups<PaymentAccounts.Account> customerAccounts(Clock clock, OrderProperties orders) {
+        return new RecentLookups<>(clock, orders.lookupCacheTtl());
     }
 
     @Bean
@@ -36,7 +41,7 @@ class RemoteServicesConfiguration {
             RetryRegistry retries,
             CircuitBreakerRegistry breakers,
             BulkheadRegistry bulkheads,
-            ProductPrices prices) {
+            RecentLookups<InventoryCatalog.Product> prices) {
         return new InventoryCatalog(
                 new RemoteLookup(
                         "inventory-service",
@@ -53,13 +58,16 @@ class RemoteServicesConfiguration {
             RemoteServices services,
             RetryRegistry retries,
             CircuitBreakerRegistry breakers,
-            BulkheadRegistry bulkheads) {
-        return new PaymentAccounts(new RemoteLookup(
-                "payment-service",
-                client(builder, services.payment()),
-                retries.retry("payment"),
-                breakers.circuitBreaker("payment"),
-                bulkheads.bulkhead("payment")));
+            BulkheadRegistry bulkheads,
+            RecentLookups<PaymentAccounts.Account> accounts) {
+        return new PaymentAccounts(
+                new RemoteLookup(
+                        "payment-service",
+                        client(builder, services.payment()),
+                        retries.retry("payment"),
+                        breakers.circuitBreaker("payment"),
+                        bulkheads.bulkhead("payment")),
+                accounts);
     }
 
     @Bean

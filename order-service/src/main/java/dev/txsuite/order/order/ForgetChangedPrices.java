@@ -1,19 +1,19 @@
 package dev.txsuite.order.order;
 
-import dev.txsuite.contract.stock.StockEvent;
 import dev.txsuite.events.CloudEventHeaders;
 import dev.txsuite.events.ProcessedEvents;
 import dev.txsuite.events.Topics;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drops a cached product when inventory publishes a change of its sku (the record key). Idempotent through
- * {@link ProcessedEvents}: a redelivered event is recognised by its {@code ce_id} and changes nothing.
+ * Drops a cached product when inventory publishes a change of its price (the record key is the sku). Every other
+ * event of {@code inventory.events} (reserved, taken, released, stock changed: three or four an order) leaves the
+ * cache alone and touches no database: stock does not change a price. Idempotent through {@link ProcessedEvents}: a
+ * redelivered price change is recognised by its {@code ce_id} and changes nothing.
  *
  * <p>One consumer group for the service: right for the one order-service the suite runs. Instances that each
  * keep a cache would each need every event, so a group and a consumer name of their own.
@@ -23,28 +23,33 @@ class ForgetChangedPrices {
 
     static final String CONSUMER = "order-price-cache";
 
-    /** The inventory events after which a cached product may be out of date. */
-    static final Set<String> CHANGES = Set.of(StockEvent.CHANGED, "dev.txsuite.product.price-changed.v1");
+    /** The inventory event after which a cached product is out of date. */
+    static final String PRICE_CHANGED = "dev.txsuite.product.price-changed.v1";
 
-    private final ProductPrices prices;
+    private final RecentLookups<InventoryCatalog.Product> prices;
     private final ProcessedEvents processedEvents;
+    private final TransactionTemplate transactions;
 
-    ForgetChangedPrices(ProductPrices prices, ProcessedEvents processedEvents) {
+    ForgetChangedPrices(
+            RecentLookups<InventoryCatalog.Product> prices,
+            ProcessedEvents processedEvents,
+            TransactionTemplate transactions) {
         this.prices = prices;
         this.processedEvents = processedEvents;
+        this.transactions = transactions;
     }
 
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.INVENTORY_EVENTS)
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> event) {
         var eventId = header(event, CloudEventHeaders.ID);
-        var type = header(event, CloudEventHeaders.TYPE);
-        if (eventId == null || type == null || event.key() == null || !CHANGES.contains(type)) {
+        if (eventId == null || event.key() == null || !PRICE_CHANGED.equals(header(event, CloudEventHeaders.TYPE))) {
             return;
         }
-        if (processedEvents.firstDelivery(CONSUMER, eventId)) {
-            prices.forget(event.key());
-        }
+        transactions.executeWithoutResult(status -> {
+            if (processedEvents.firstDelivery(CONSUMER, eventId)) {
+                prices.forget(event.key());
+            }
+        });
     }
 
     private static String header(ConsumerRecord<?, ?> event, String name) {

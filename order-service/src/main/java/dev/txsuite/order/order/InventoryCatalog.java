@@ -5,18 +5,18 @@ import dev.txsuite.contract.order.PricedProduct;
 import java.util.Optional;
 
 /**
- * The products of inventory-service ({@code GET /api/products/{sku}}), read to price an order, through the cache
- * of {@link ProductPrices}.
+ * The products of inventory-service ({@code GET /api/products/{sku}}), read to price an order, kept once read
+ * ({@link RecentLookups}).
  */
 public class InventoryCatalog {
 
     /** The part of inventory-service's product that an order needs. */
-    record Product(String sku, String name, long priceCents, String currency) implements PricedProduct {}
+    public record Product(String sku, String name, long priceCents, String currency) implements PricedProduct {}
 
     private final RemoteLookup inventory;
-    private final ProductPrices prices;
+    private final RecentLookups<Product> prices;
 
-    public InventoryCatalog(RemoteLookup inventory, ProductPrices prices) {
+    public InventoryCatalog(RemoteLookup inventory, RecentLookups<Product> prices) {
         this.inventory = inventory;
         this.prices = prices;
     }
@@ -33,5 +33,10 @@ public class InventoryCatalog {
                         unknown,
                         Product.class,
                         product -> product.name() != null && product.currency() != null && product.priceCents() >= 0));
+    }
+
+    /** Inventory voted that a price is not what this service kept: look the skus up again next time. */
+    void forget(Iterable<String> skus) {
+        skus.forEach(prices::forget);
     }
 }

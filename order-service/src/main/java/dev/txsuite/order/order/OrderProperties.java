@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param voteTimeout how long the coordinator waits for the votes
  * @param requestDeadline how long {@code POST /api/orders} waits for the outcome before answering 202
  * @param idempotencyWait how long a request waits for an earlier one with the same Idempotency-Key
- * @param priceCacheTtl how long a product read from inventory-service is used without asking again (changes
- *     published on inventory.events remove it sooner)
+ * @param lookupCacheTtl how long a product or a customer's account read from inventory- or payment-service is used
+ *     without asking again (a price change published on inventory.events, or a participant's NO vote that says it
+ *     changed, removes it sooner)
  */
 @ConfigurationProperties("txsuite.orders")
 public record OrderProperties(
@@ -21,7 +22,7 @@ public record OrderProperties(
         @DefaultValue("3000ms") Duration voteTimeout,
         @DefaultValue("8s") Duration requestDeadline,
         @DefaultValue("2s") Duration idempotencyWait,
-        @DefaultValue("5m") Duration priceCacheTtl) {
+        @DefaultValue("5m") Duration lookupCacheTtl) {
 
     public OrderProperties {
         Protocol.fromLabel(defaultProtocol);

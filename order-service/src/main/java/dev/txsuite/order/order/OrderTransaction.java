@@ -1,6 +1,7 @@
 package dev.txsuite.order.order;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -14,7 +15,8 @@ record OrderTransaction(String txId, String orderId, String protocol, long timeo
 
     record InventoryPayload(String orderId, List<StockLine> lines) {}
 
-    record StockLine(String sku, int quantity) {}
+    /** {@code unitPriceCents}: the price this order was priced at, which inventory checks against its own. */
+    record StockLine(String sku, int quantity, long unitPriceCents) {}
 
     record PaymentPayload(String orderId, String customerId, long amountCents, String currency) {}
 
@@ -36,9 +38,13 @@ record OrderTransaction(String txId, String orderId, String protocol, long timeo
     /** One line per sku: inventory reserves each line against what is available, so a sku must not appear twice. */
     private static List<StockLine> stockLines(PricedOrder order) {
         var quantities = new LinkedHashMap<String, Integer>();
-        order.items().forEach(item -> quantities.merge(item.sku(), item.quantity(), Integer::sum));
+        var prices = new HashMap<String, Long>();
+        order.items().forEach(item -> {
+            quantities.merge(item.sku(), item.quantity(), Integer::sum);
+            prices.put(item.sku(), item.unitPriceCents());
+        });
         return quantities.entrySet().stream()
-                .map(entry -> new StockLine(entry.getKey(), entry.getValue()))
+                .map(entry -> new StockLine(entry.getKey(), entry.getValue(), prices.get(entry.getKey())))
                 .toList();
     }
 }

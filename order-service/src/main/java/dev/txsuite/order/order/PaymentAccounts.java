@@ -3,16 +3,18 @@ package dev.txsuite.order.order;
 import dev.txsuite.contract.order.OrderProblem;
 import java.util.Optional;
 
-/** The customer accounts of payment-service ({@code GET /api/accounts/{customerId}}). */
+/** The customer accounts of payment-service ({@code GET /api/accounts/{customerId}}), kept once read. */
 public class PaymentAccounts {
 
     /** The part of payment-service's account that an order needs: whose it is and its currency. */
-    record Account(String customerId, String currency) {}
+    public record Account(String customerId, String currency) {}
 
     private final RemoteLookup payment;
+    private final RecentLookups<Account> accounts;
 
-    public PaymentAccounts(RemoteLookup payment) {
+    public PaymentAccounts(RemoteLookup payment, RecentLookups<Account> accounts) {
         this.payment = payment;
+        this.accounts = accounts;
     }
 
     /**
@@ -20,7 +22,14 @@ public class PaymentAccounts {
      * @throws OrderProblem (503) when payment-service cannot answer
      */
     Optional<Account> find(String customerId) {
-        return payment.find(
-                "/api/accounts/{customerId}", customerId, Account.class, account -> account.currency() != null);
+        return accounts.find(
+                customerId,
+                unknown -> payment.find(
+                        "/api/accounts/{customerId}", unknown, Account.class, account -> account.currency() != null));
+    }
+
+    /** Payment voted that the account is not what this service kept: look it up again next time. */
+    void forget(String customerId) {
+        accounts.forget(customerId);
     }
 }

@@ -49,7 +49,7 @@ public class PlaceOrder {
      */
     public OrderAnswer place(PlaceOrderCommand command, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return run(priceOrder.price(command), UUID.randomUUID());
+            return run(command, priceOrder.price(command), UUID.randomUUID());
         }
         return placeOnce(command, idempotencyKey, true);
     }
@@ -71,7 +71,7 @@ public class PlaceOrder {
         }
         OrderAnswer answer;
         try {
-            answer = run(order, orderId);
+            answer = run(command, order, orderId);
         } catch (RuntimeException e) {
             idempotencyKeys.release(key);
             throw e;
@@ -112,7 +112,7 @@ public class PlaceOrder {
         return placeOnce(command, key, false);
     }
 
-    private OrderAnswer run(PricedOrder order, UUID orderId) {
+    private OrderAnswer run(PlaceOrderCommand command, PricedOrder order, UUID orderId) {
         var txId = UUID.randomUUID().toString();
         var transaction = OrderTransaction.of(txId, orderId.toString(), order, properties.voteTimeout());
         return switch (coordinator.run(transaction)) {
@@ -126,9 +126,11 @@ public class PlaceOrder {
                 if (decision == Decision.COMMIT) {
                     yield answers.confirmed(orderId, txId, order);
                 }
-                yield Reasons.isTechnical(reason)
-                        ? answers.failed(orderId, txId, reason)
-                        : answers.rejected(orderId, txId, reason);
+                if (Reasons.isTechnical(reason)) {
+                    yield answers.failed(orderId, txId, reason);
+                }
+                priceOrder.forgetWhatChanged(command, reason);
+                yield answers.rejected(orderId, txId, reason);
             }
         };
     }

@@ -79,7 +79,8 @@ class PlaceOrderTests extends RunningOrderService {
                                   {"sku":"KETTLE-ELECTRIC","name":"Electric kettle","quantity":1,"unitPriceCents":4500,"lineTotalCents":4500},
                                   {"sku":"MUG-CERAMIC","name":"Ceramic mug","quantity":2,"unitPriceCents":1200,"lineTotalCents":2400}]}},
                               {"participant":"inventory","payload":{"orderId":"%s","lines":[
-                                  {"sku":"MUG-CERAMIC","quantity":3},{"sku":"KETTLE-ELECTRIC","quantity":1}]}},
+                                  {"sku":"MUG-CERAMIC","quantity":3,"unitPriceCents":1200},
+                                  {"sku":"KETTLE-ELECTRIC","quantity":1,"unitPriceCents":4500}]}},
                               {"participant":"payment","payload":{"orderId":"%s","customerId":"bob","amountCents":8100,"currency":"USD"}}
                             ]}""".formatted(txId, orderId, orderId, orderId, orderId)));
         });
@@ -110,6 +111,25 @@ class PlaceOrderTests extends RunningOrderService {
                 .isEqualTo("REJECTED")
                 .jsonPath("$.reason")
                 .isEqualTo("OUT_OF_STOCK");
+    }
+
+    @Test
+    void shouldLookThePricesUpAgainAfterInventoryFoundOneChanged() {
+        placeOrder(TWO_MUGS_AND_BEANS).expectStatus().isCreated();
+        COORDINATOR.answer(request -> decideAfterPreparingTheOrder(request, "ABORT", "PRICE_CHANGED"));
+
+        var response = placeOrder(TWO_MUGS_AND_BEANS);
+
+        response.expectStatus().isEqualTo(409);
+        assertThat(body(response, json -> json).get("reason").asString()).isEqualTo("PRICE_CHANGED");
+        var lookupsBefore = INVENTORY.received().size();
+        COORDINATOR.answer(request -> decideAfterPreparingTheOrder(request, "COMMIT", null));
+        placeOrder(TWO_MUGS_AND_BEANS).expectStatus().isCreated();
+        assertThat(INVENTORY
+                        .received()
+                        .subList(lookupsBefore, INVENTORY.received().size()))
+                .extracting(FakeService.Request::path)
+                .containsExactlyInAnyOrder("/api/products/MUG-CERAMIC", "/api/products/COFFEE-BEANS-1KG");
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
-/** The product cache, and how inventory.events keeps it true. */
+/** The product and account caches, and how inventory.events keeps the products true. */
 class PriceCacheTests extends RunningOrderService {
 
     static final KafkaProducer<String, String> INVENTORY_EVENTS = new KafkaProducer<>(
@@ -56,13 +56,27 @@ class PriceCacheTests extends RunningOrderService {
         placeOrder(order).expectStatus().isCreated();
 
         assertThat(inventoryLookups()).containsExactly("/api/products/KETTLE-ELECTRIC");
+        assertThat(PAYMENT.received()).extracting(FakeService.Request::path).containsExactly("/api/accounts/alice");
     }
 
     @Test
-    void shouldForgetAProductWhenItsStockChanges() {
+    void shouldKeepAProductWhoseStockChanges() {
         var sku = cachedSku();
+        var later = cachedSku();
 
         send(0, stockChanged(sku, UUID.randomUUID().toString()));
+        send(0, priceChanged(later, UUID.randomUUID().toString()));
+
+        // same partition: once the later event is handled, the stock change was too
+        await().atMost(Duration.ofSeconds(30)).until(() -> !prices.isCached(later));
+        assertThat(prices.isCached(sku)).isTrue();
+    }
+
+    @Test
+    void shouldForgetAProductWhenItsPriceChanges() {
+        var sku = cachedSku();
+
+        send(0, priceChanged(sku, UUID.randomUUID().toString()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !prices.isCached(sku));
     }
@@ -71,14 +85,14 @@ class PriceCacheTests extends RunningOrderService {
     void shouldChangeNothingWhenAnEventIsDeliveredAgain() {
         var sku = cachedSku();
         var eventId = UUID.randomUUID().toString();
-        send(0, stockChanged(sku, eventId));
+        send(0, priceChanged(sku, eventId));
         await().atMost(Duration.ofSeconds(30)).until(() -> !prices.isCached(sku));
         cache(sku);
 
         var later = cachedSku();
-        send(0, stockChanged(sku, eventId));
+        send(0, priceChanged(sku, eventId));
         // same partition: once the later event is handled, the redelivered one was too
-        send(0, stockChanged(later, UUID.randomUUID().toString()));
+        send(0, priceChanged(later, UUID.randomUUID().toString()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !prices.isCached(later));
         assertThat(prices.isCached(sku)).isTrue();
@@ -96,7 +110,7 @@ class PriceCacheTests extends RunningOrderService {
         var later = cachedSku();
 
         send(0, event(sku, UUID.randomUUID().toString(), "dev.txsuite.stock.reserved.v1"));
-        send(0, stockChanged(later, UUID.randomUUID().toString()));
+        send(0, priceChanged(later, UUID.randomUUID().toString()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !prices.isCached(later));
         assertThat(prices.isCached(sku)).isTrue();
@@ -119,6 +133,10 @@ class PriceCacheTests extends RunningOrderService {
 
     private static ProducerRecord<String, String> stockChanged(String sku, String eventId) {
         return event(sku, eventId, "dev.txsuite.stock.changed.v1");
+    }
+
+    private static ProducerRecord<String, String> priceChanged(String sku, String eventId) {
+        return event(sku, eventId, ForgetChangedPrices.PRICE_CHANGED);
     }
 
     private static ProducerRecord<String, String> event(String sku, String eventId, String type) {

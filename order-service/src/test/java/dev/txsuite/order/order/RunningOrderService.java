@@ -86,7 +86,10 @@ abstract class RunningOrderService {
     InterruptibleRelay relay;
 
     @Autowired
-    ProductPrices prices;
+    RecentLookups<InventoryCatalog.Product> prices;
+
+    @Autowired
+    RecentLookups<PaymentAccounts.Account> accounts;
 
     @LocalServerPort
     private int port;
@@ -107,6 +110,7 @@ abstract class RunningOrderService {
         relay.resume();
         // the fake inventory answers afresh in every test: so must the catalog
         prices.forgetAll();
+        accounts.forgetAll();
         INVENTORY.forget();
         PAYMENT.forget();
         COORDINATOR.forget();

@@ -1,6 +1,7 @@
 package dev.txsuite.payment.account;
 
 import dev.txsuite.contract.account.PaymentEvent;
+import dev.txsuite.contract.order.BranchRefusals;
 import dev.txsuite.events.SuiteEvent;
 import dev.txsuite.participant.BranchWork;
 import dev.txsuite.protocol.Vote;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentParticipant implements BranchWork<PaymentPayload> {
 
-    static final String UNKNOWN_CUSTOMER = "UNKNOWN_CUSTOMER";
-    static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
-    static final String INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS";
+    static final String UNKNOWN_CUSTOMER = BranchRefusals.UNKNOWN_CUSTOMER;
+    static final String CURRENCY_MISMATCH = BranchRefusals.CURRENCY_MISMATCH;
+    static final String INSUFFICIENT_FUNDS = BranchRefusals.INSUFFICIENT_FUNDS;
 
     private final AccountRepository accounts;
     private final PaymentHoldRepository holds;
