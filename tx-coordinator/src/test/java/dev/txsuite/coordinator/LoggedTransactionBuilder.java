@@ -34,6 +34,7 @@ public final class LoggedTransactionBuilder {
     private long timeoutMillis = 60_000;
     private String owner = "live-instance";
     private Duration leaseLeft = Duration.ofMinutes(10);
+    private String initiator;
 
     private LoggedTransactionBuilder() {}
 
@@ -115,6 +116,12 @@ public final class LoggedTransactionBuilder {
         return this;
     }
 
+    /** Begun by {@code participant}, whose YES vote came with the begin. */
+    public LoggedTransactionBuilder begunBy(String participant) {
+        initiator = participant;
+        return votedYes(participant);
+    }
+
     public LoggedTransactionBuilder votedYes(String participant) {
         branches.add(new Branch(participant, "YES", null, false, false, null));
         return this;
@@ -142,15 +149,16 @@ public final class LoggedTransactionBuilder {
         jdbc.sql("""
                         INSERT INTO transactions (tx_id, protocol, state, decision, reason, owner, timeout_millis,
                                                   created_at, pre_committed_at, decided_at, ended_at,
-                                                  lease_expires_at, order_id)
+                                                  lease_expires_at, order_id, initiator)
                         VALUES (:txId, :protocol, :state, :decision, :reason, :owner, :timeoutMillis,
                                 now() - :ageMillis * interval '1 millisecond',
                                 CASE WHEN :preCommitted THEN now() - :ageMillis * interval '1 millisecond' END,
                                 CASE WHEN :decided THEN now() - (:ageMillis - :tookMillis) * interval '1 millisecond'
                                 END,
                                 CASE WHEN :ended THEN now() - (:ageMillis - :tookMillis) * interval '1 millisecond' END,
-                                now() + :leaseLeftMillis * interval '1 millisecond', :orderId)""")
+                                now() + :leaseLeftMillis * interval '1 millisecond', :orderId, :initiator)""")
                 .param("txId", txId)
+                .param("initiator", initiator)
                 .param("reason", reason)
                 .param("orderId", orderId)
                 .param("ended", took != null)

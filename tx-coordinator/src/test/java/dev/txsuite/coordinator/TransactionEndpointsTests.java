@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
@@ -187,21 +188,66 @@ class TransactionEndpointsTests extends CoordinatorIntegrationTest {
     }
 
     @Test
-    void shouldTellAParticipantThatTheCoordinatorHasNoRecordOfATransaction() {
+    void shouldPresumeAnUnknownTransactionAbortedAndNeverRunItsBeginAfterwards() {
+        var late = aTransaction().over("order", "payment").begunBy("order");
+
         http.get()
-                .uri("/tx/transactions/{txId}", "no-such-tx")
+                .uri("/tx/transactions/{txId}", late.txId())
                 .exchange()
                 .expectStatus()
-                .isNotFound()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://txsuite.dev/problems/unknown-transaction");
+                .jsonPath("$.state")
+                .isEqualTo("ABORTED")
+                .jsonPath("$.decision")
+                .isEqualTo("ABORT")
+                .jsonPath("$.reason")
+                .isEqualTo("PRESUMED_ABORT");
+
+        // the initiator's begin, overtaken by its own timer's question, comes at last: it is not run
+        var outcome = begin(late);
+        assertThat(outcome.decision()).isEqualTo("ABORT");
+        assertThat(outcome.reason()).isEqualTo("PRESUMED_ABORT");
+        assertThat(PAYMENT.received(late.txId())).isEmpty();
+        assertThat(ORDER.received(late.txId())).isEmpty();
+    }
+
+    @Test
+    void shouldPrepareEveryParticipantButTheInitiatorAndAnswerItTheDecision() {
+        var transaction = aTransaction().over("order", "inventory", "payment").begunBy("order");
+
+        var outcome = begin(transaction);
+
+        assertThat(outcome.decision()).isEqualTo("COMMIT");
+        assertThat(ORDER.received(transaction.txId())).isEmpty();
+        assertThat(INVENTORY.stepsReceived(transaction.txId())).containsExactly("prepare", "commit");
+        assertThat(PAYMENT.stepsReceived(transaction.txId())).containsExactly("prepare", "commit");
+        // the initiator's vote came with the record; its acknowledgement with the answer
+        assertThat(votesLogged(transaction.txId())).isEqualTo(3);
+        assertThat(acknowledgements(transaction.txId())).containsOnly(true);
+    }
+
+    @Test
+    void shouldRefuseAnInitiatorWithoutABranch() {
+        var transaction = aTransaction().over("inventory", "payment").begunBy("order");
+
+        http.post()
+                .uri("/tx/transactions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(transaction.body())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("the initiator 'order' has no branch"));
+        assertThat(logRow(transaction.txId())).isEmpty();
     }
 
     @Test
     void shouldAnswerNotFoundForAnUnknownTransaction() {
         http.get()
-                .uri("/api/transactions/{txId}", "no-such-tx")
+                .uri("/api/transactions/{txId}", "never-begun-" + UUID.randomUUID())
                 .exchange()
                 .expectStatus()
                 .isNotFound()

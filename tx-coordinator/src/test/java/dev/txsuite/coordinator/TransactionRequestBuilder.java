@@ -14,6 +14,7 @@ public final class TransactionRequestBuilder {
     private String protocol = "2PC";
     private long timeoutMillis = 2000;
     private String orderId;
+    private String initiator;
 
     private TransactionRequestBuilder() {}
 
@@ -42,6 +43,12 @@ public final class TransactionRequestBuilder {
         return this;
     }
 
+    /** Begun by one of its participants, whose branch is prepared: the begin is its YES vote. */
+    public TransactionRequestBuilder begunBy(String participant) {
+        initiator = participant;
+        return this;
+    }
+
     public String txId() {
         return txId;
     }
@@ -59,6 +66,9 @@ public final class TransactionRequestBuilder {
                 participants.stream()
                         .map(name -> Map.of("participant", name, "payload", Map.of("orderId", txId, "for", name)))
                         .toList());
+        if (initiator != null) {
+            body.put("initiator", initiator);
+        }
         return body;
     }
 }

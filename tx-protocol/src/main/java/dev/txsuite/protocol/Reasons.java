@@ -21,6 +21,13 @@ public final class Reasons {
      */
     public static final String COORDINATOR_LOST = "COORDINATOR_LOST";
 
+    /**
+     * A participant asked the coordinator about a transaction its log did not know: it never began there (its begin
+     * was lost or has not arrived) or its record was lost before any decision, so it aborts, and the log keeps that it
+     * did, so that a begin arriving later is refused.
+     */
+    public static final String PRESUMED_ABORT = "PRESUMED_ABORT";
+
     /** PREPARE arrived after the branch had already been aborted (the tombstone answers). */
     public static final String ALREADY_ABORTED = "ALREADY_ABORTED";
 
@@ -31,6 +38,8 @@ public final class Reasons {
         return PARTICIPANT_UNAVAILABLE.equals(reason)
                 || VOTE_TIMEOUT.equals(reason)
                 || COORDINATOR_RECOVERY.equals(reason)
-                || COORDINATOR_LOST.equals(reason);
+                || COORDINATOR_LOST.equals(reason)
+                || COORDINATOR_UNAVAILABLE.equals(reason)
+                || PRESUMED_ABORT.equals(reason);
     }
 }

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderBranch implements BranchWork<OrderPayload> {
 
+    /** This participant's name, as the coordinator knows it ({@code txsuite.participant.name}). */
+    static final String PARTICIPANT = "order";
+
     static final String DUPLICATE_ORDER = "DUPLICATE_ORDER";
     static final String INVALID_ORDER = "INVALID_ORDER";
 

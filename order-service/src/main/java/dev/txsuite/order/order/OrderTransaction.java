@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * The global transaction of one order, as {@code POST /tx/transactions} takes it: one branch per participant with
- * the payload docs/architecture.md specifies for it, and the order's id, which operators search the coordinator by.
+ * the payload docs/architecture.md specifies for it, the order's id, which operators search the coordinator by, and
+ * the initiator (the order participant, when this service prepared its own branch first), or null.
  */
-record OrderTransaction(String txId, String orderId, String protocol, long timeoutMillis, List<Branch> branches) {
+record OrderTransaction(
+        String txId, String orderId, String protocol, long timeoutMillis, List<Branch> branches, String initiator) {
 
     record Branch(String participant, Object payload) {}
 
@@ -27,12 +29,17 @@ record OrderTransaction(String txId, String orderId, String protocol, long timeo
                 order.protocol().label(),
                 voteTimeout.toMillis(),
                 List.of(
-                        new Branch("order", OrderPayload.of(orderId, order)),
+                        new Branch(OrderBranch.PARTICIPANT, OrderPayload.of(orderId, order)),
                         new Branch("inventory", new InventoryPayload(orderId, stockLines(order))),
                         new Branch(
                                 "payment",
-                                new PaymentPayload(
-                                        orderId, order.customerId(), order.totalCents(), order.currency()))));
+                                new PaymentPayload(orderId, order.customerId(), order.totalCents(), order.currency()))),
+                null);
+    }
+
+    /** The same transaction, begun by {@code participant}, whose branch is prepared: its vote is YES. */
+    OrderTransaction begunBy(String participant) {
+        return new OrderTransaction(txId, orderId, protocol, timeoutMillis, branches, participant);
     }
 
     /** One line per sku: inventory reserves each line against what is available, so a sku must not appear twice. */

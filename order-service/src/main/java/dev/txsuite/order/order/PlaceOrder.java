@@ -6,8 +6,11 @@ import dev.txsuite.order.idempotency.IdempotencyKey;
 import dev.txsuite.order.idempotency.IdempotencyKeys;
 import dev.txsuite.order.order.TransactionCoordinator.Outcome;
 import dev.txsuite.protocol.Decision;
+import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Reasons;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,9 +21,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlaceOrder {
 
+    private static final Logger log = LoggerFactory.getLogger(PlaceOrder.class);
+
     private final PriceOrder priceOrder;
     private final TransactionCoordinator coordinator;
-    private final SettleOwnBranch settleOwnBranch;
+    private final OwnBranch ownBranch;
     private final IdempotencyKeys idempotencyKeys;
     private final OrderRepository orders;
     private final OrderAnswers answers;
@@ -29,14 +34,14 @@ public class PlaceOrder {
     PlaceOrder(
             PriceOrder priceOrder,
             TransactionCoordinator coordinator,
-            SettleOwnBranch settleOwnBranch,
+            OwnBranch ownBranch,
             IdempotencyKeys idempotencyKeys,
             OrderRepository orders,
             OrderAnswers answers,
             OrderProperties properties) {
         this.priceOrder = priceOrder;
         this.coordinator = coordinator;
-        this.settleOwnBranch = settleOwnBranch;
+        this.ownBranch = ownBranch;
         this.idempotencyKeys = idempotencyKeys;
         this.orders = orders;
         this.answers = answers;
@@ -112,17 +117,48 @@ public class PlaceOrder {
         return placeOnce(command, key, false);
     }
 
+    /**
+     * Under 2PC this service prepares its own branch first and begins the transaction as its initiator, so the
+     * coordinator sends PREPARE only to inventory and payment; under 3PC the coordinator sends CAN-COMMIT to all three
+     * (the order branch's termination protocol needs the participants the coordinator lists).
+     */
     private OrderAnswer run(PlaceOrderCommand command, PricedOrder order, UUID orderId) {
+        if (!coordinator.admit()) {
+            log.warn("order not placed: too many orders are under way already");
+            return answers.notStarted();
+        }
+        try {
+            return runAdmitted(command, order, orderId);
+        } finally {
+            coordinator.leave();
+        }
+    }
+
+    private OrderAnswer runAdmitted(PlaceOrderCommand command, PricedOrder order, UUID orderId) {
         var txId = UUID.randomUUID().toString();
+        var payload = OrderPayload.of(orderId.toString(), order);
         var transaction = OrderTransaction.of(txId, orderId.toString(), order, properties.voteTimeout());
+        var initiated = order.protocol() == Protocol.TWO_PHASE;
+        if (initiated) {
+            ownBranch.prepare(payload, txId);
+            transaction = transaction.begunBy(OrderBranch.PARTICIPANT);
+        }
         return switch (coordinator.run(transaction)) {
-            case Outcome.NotStarted notStarted -> answers.notStarted();
+            case Outcome.NotStarted notStarted -> {
+                if (!initiated) {
+                    yield answers.notStarted();
+                }
+                ownBranch.abandon(payload, txId);
+                yield answers.failed(orderId, txId, Reasons.COORDINATOR_UNAVAILABLE);
+            }
             case Outcome.Undecided undecided -> {
-                settleOwnBranch.awaitOutcome(OrderPayload.of(orderId.toString(), order), txId);
+                if (!initiated) {
+                    ownBranch.awaitOutcome(payload, txId);
+                }
                 yield answers.pending(orderId, txId, order);
             }
             case Outcome.Decided(var decision, var reason) -> {
-                settleOwnBranch.settle(OrderPayload.of(orderId.toString(), order), txId, decision, reason);
+                ownBranch.settle(payload, txId, decision, reason);
                 if (decision == Decision.COMMIT) {
                     yield answers.confirmed(orderId, txId, order);
                 }

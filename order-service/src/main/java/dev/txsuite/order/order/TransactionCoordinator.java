@@ -2,7 +2,6 @@ package dev.txsuite.order.order;
 
 import dev.txsuite.protocol.Decision;
 import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -46,8 +45,9 @@ public class TransactionCoordinator {
 
     /**
      * @param coordinator its read timeout is the order's request deadline
-     * @param bulkhead bounds the requests waiting for an outcome at once, so that some request threads are always
-     *     left for the coordinator's own PREPARE to this service's order branch, which every outcome waits for
+     * @param bulkhead bounds the orders under way at once ({@link #admit}), so that some request threads are always
+     *     left for the coordinator's messages to this service's order branch (3PC's CAN-COMMIT, which every 3PC
+     *     outcome waits for, and every protocol's decisions and recoveries)
      */
     public TransactionCoordinator(
             RestClient coordinator, Retry retry, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {
@@ -57,24 +57,29 @@ public class TransactionCoordinator {
         this.bulkhead = bulkhead;
     }
 
+    /**
+     * Takes a place among the orders under way, at once or not at all; every place taken is given back with
+     * {@link #leave}. A full service answers the order 503 before it writes anything.
+     */
+    boolean admit() {
+        return bulkhead.tryAcquirePermission();
+    }
+
+    void leave() {
+        bulkhead.onComplete();
+    }
+
     Outcome run(OrderTransaction transaction) {
         TransactionAnswer answer;
         try {
-            answer = retry.executeSupplier(circuitBreaker.decorateSupplier(Bulkhead.decorateSupplier(
-                    bulkhead,
-                    () -> coordinator
-                            .post()
-                            .uri("/tx/transactions")
-                            .body(transaction)
-                            .retrieve()
-                            .body(TransactionAnswer.class))));
+            answer = retry.executeSupplier(circuitBreaker.decorateSupplier(() -> coordinator
+                    .post()
+                    .uri("/tx/transactions")
+                    .body(transaction)
+                    .retrieve()
+                    .body(TransactionAnswer.class)));
         } catch (CallNotPermittedException e) {
             log.warn("transaction {} not started: the coordinator's circuit breaker is open", transaction.txId());
-            return new Outcome.NotStarted();
-        } catch (BulkheadFullException e) {
-            log.warn(
-                    "transaction {} not started: too many orders are waiting for the coordinator already",
-                    transaction.txId());
             return new Outcome.NotStarted();
         } catch (HttpClientErrorException e) {
             // the coordinator refused the transaction (contract: unknown participant, bad body): it never began

@@ -1,7 +1,9 @@
 package dev.txsuite.order.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,6 +14,9 @@ class PlaceOrderTests extends RunningOrderService {
 
     private static final String TWO_MUGS_AND_BEANS = """
             {"customerId":"alice","items":[{"sku":"MUG-CERAMIC","quantity":2},{"sku":"COFFEE-BEANS-1KG","quantity":1}]}""";
+
+    private static final String TWO_MUGS_AND_BEANS_3PC = """
+            {"customerId":"alice","items":[{"sku":"MUG-CERAMIC","quantity":2},{"sku":"COFFEE-BEANS-1KG","quantity":1}],            "protocol":"3PC"}""";
 
     @Test
     void shouldConfirmTheOrderWhenTheTransactionCommits() {
@@ -82,7 +87,9 @@ class PlaceOrderTests extends RunningOrderService {
                                   {"sku":"MUG-CERAMIC","quantity":3,"unitPriceCents":1200},
                                   {"sku":"KETTLE-ELECTRIC","quantity":1,"unitPriceCents":4500}]}},
                               {"participant":"payment","payload":{"orderId":"%s","customerId":"bob","amountCents":8100,"currency":"USD"}}
-                            ]}""".formatted(txId, orderId, orderId, orderId, orderId)));
+                            ],"initiator":"order"}""".formatted(txId, orderId, orderId, orderId, orderId)));
+            // the order's branch was prepared before the begin: its vote is the begin's
+            assertThat(statusOfOrder(orderId)).isNotNull();
         });
         // a sku ordered twice is looked up once
         assertThat(INVENTORY.received())
@@ -186,11 +193,51 @@ class PlaceOrderTests extends RunningOrderService {
     }
 
     @Test
-    void shouldAnswer503AndWriteNothingWhenTheCoordinatorIsUnreachable() {
+    void shouldAnswer503AndRejectTheOrderItPreparedWhenTheCoordinatorIsUnreachable() {
+        COORDINATOR.stop();
+        String orderId;
+        try {
+            var response = placeOrder(TWO_MUGS_AND_BEANS, uniqueKey());
+
+            response.expectStatus().isEqualTo(503);
+            var problem = body(response, json -> json);
+            assertThat(problem.get("type").asString()).isEqualTo("https://txsuite.dev/problems/service-unavailable");
+            assertThat(problem.get("reason").asString()).isEqualTo("COORDINATOR_UNAVAILABLE");
+            orderId = problem.get("orderId").asString();
+        } finally {
+            COORDINATOR.restart();
+        }
+        // 2PC: the order and its branch were prepared before the begin, which never connected: nothing began
+        orderAsShown(orderId)
+                .jsonPath("$.status")
+                .isEqualTo("REJECTED")
+                .jsonPath("$.reason")
+                .isEqualTo("COORDINATOR_UNAVAILABLE");
+        assertThat(COORDINATOR.received()).isEmpty();
+    }
+
+    @Test
+    void shouldSettleAnOrderAnswered202WhenItsOwnBranchAsksTheCoordinator() {
+        COORDINATOR.answer(RunningOrderService::undecidedUntilAskedThenAborted);
+
+        var order = body(placeOrder(TWO_MUGS_AND_BEANS).expectStatus().isAccepted(), json -> json);
+
+        var orderId = order.get("orderId").asString();
+        orderAsShown(orderId).jsonPath("$.status").isEqualTo("PENDING");
+        // the branch prepared before the begin is in doubt: its timer (made due here) asks the coordinator
+        jdbc.sql("update participant_log set deadline = now() where tx_id = ?")
+                .param(order.get("transactionId").asString())
+                .update();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "REJECTED".equals(statusOfOrder(orderId)));
+        orderAsShown(orderId).jsonPath("$.reason").isEqualTo("COORDINATOR_RECOVERY");
+    }
+
+    @Test
+    void shouldAnswer503AndWriteNothingWhenTheCoordinatorIsUnreachableUnder3pc() {
         var orders = rows("orders");
         COORDINATOR.stop();
         try {
-            var response = placeOrder(TWO_MUGS_AND_BEANS, uniqueKey());
+            var response = placeOrder(TWO_MUGS_AND_BEANS_3PC, uniqueKey());
 
             response.expectStatus()
                     .isEqualTo(503)

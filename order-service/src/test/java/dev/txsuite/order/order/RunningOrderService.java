@@ -240,4 +240,34 @@ abstract class RunningOrderService {
                 "availableCents", balanceCents,
                 "currency", currency));
     }
+
+    static FakeService.Response undecided(String txId) {
+        return FakeService.Response.json(
+                JSON.writeValueAsString(new CoordinatorAnswer(txId, "2PC", "PREPARING", null, null)));
+    }
+
+    /**
+     * A coordinator that answers the begin while the transaction is undecided (the order is answered 202), and says
+     * it aborted (COORDINATOR_RECOVERY) when asked later.
+     */
+    static FakeService.Response undecidedUntilAskedThenAborted(FakeService.Request request) {
+        if (request.method().equals("POST")) {
+            return undecided(txIdOf(request));
+        }
+        var txId = request.path().substring(request.path().lastIndexOf('/') + 1);
+        return FakeService.Response.json("""
+                {"txId":"%s","protocol":"2PC","state":"ABORTED","decision":"ABORT",\
+                "reason":"COORDINATOR_RECOVERY","epoch":1}""".formatted(txId));
+    }
+
+    static String txIdOf(FakeService.Request request) {
+        return JSON.readTree(request.body()).get("txId").asString();
+    }
+
+    long rowsOf(String txId) {
+        return jdbc.sql("select count(*) from orders where tx_id = ?")
+                .param(txId)
+                .query(Long.class)
+                .single();
+    }
 }

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The coordinator's ABORT may overtake its PREPARE to the order participant, which then has no order row to
- * reject; and a 202 may be answered before the PREPARE arrived. The client must still find the order it was
- * told about: REJECTED after a 409, PENDING and then settled after a 202.
+ * Under 3PC the coordinator sends CAN-COMMIT to the order participant too, and its ABORT may overtake it, which then
+ * has no order row to reject; and a 202 may be answered before the CAN-COMMIT arrived. The client must still find the
+ * order it was told about: REJECTED after a 409, PENDING and then settled after a 202. (Under 2PC order-service
+ * prepares its own branch before the transaction begins: {@link PlaceOrderTests}.)
  */
 class UnpreparedOrderTests extends RunningOrderService {
 
@@ -18,7 +19,7 @@ class UnpreparedOrderTests extends RunningOrderService {
     SettleUnpreparedOrders settleUnpreparedOrders;
 
     private static final String ONE_MUG = """
-            {"customerId":"alice","items":[{"sku":"MUG-CERAMIC","quantity":1}]}""";
+            {"customerId":"alice","items":[{"sku":"MUG-CERAMIC","quantity":1}],"protocol":"3PC"}""";
 
     @Test
     void shouldKeepARejectedOrderWhenTheAbortOvertookItsPrepare() {
@@ -44,12 +45,7 @@ class UnpreparedOrderTests extends RunningOrderService {
 
     @Test
     void shouldShowAPendingOrderAfter202AndRejectItOnceTheCoordinatorSaysItAborted() {
-        COORDINATOR.answer(request -> request.method().equals("POST")
-                ? undecided(txIdOf(request))
-                : FakeService.Response.json(
-                        """
-                        {"txId":"%s","protocol":"2PC","state":"ABORTED","decision":"ABORT",\
-                        "reason":"COORDINATOR_RECOVERY","epoch":1}""".formatted(request.path().substring(request.path().lastIndexOf('/') + 1))));
+        COORDINATOR.answer(RunningOrderService::undecidedUntilAskedThenAborted);
 
         var order = body(placeOrder(ONE_MUG).expectStatus().isAccepted(), json -> json);
 
@@ -78,21 +74,5 @@ class UnpreparedOrderTests extends RunningOrderService {
                 .isEqualTo("YES");
         sendToOrderParticipant(txId, "commit", "{\"epoch\":1}");
         assertThat(statusOfOrder(order.get("orderId").asString())).isEqualTo("CONFIRMED");
-    }
-
-    private static FakeService.Response undecided(String txId) {
-        return FakeService.Response.json(
-                JSON.writeValueAsString(new CoordinatorAnswer(txId, "2PC", "PREPARING", null, null)));
-    }
-
-    private static String txIdOf(FakeService.Request request) {
-        return JSON.readTree(request.body()).get("txId").asString();
-    }
-
-    private long rowsOf(String txId) {
-        return jdbc.sql("select count(*) from orders where tx_id = ?")
-                .param(txId)
-                .query(Long.class)
-                .single();
     }
 }

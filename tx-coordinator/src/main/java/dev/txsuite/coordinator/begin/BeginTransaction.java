@@ -103,8 +103,16 @@ public class BeginTransaction {
         var branches = request.branches().stream()
                 .map(branch -> new NewTransaction.Branch(branch.participant(), branch.payload()))
                 .toList();
+        var initiator = request.initiator() == null || request.initiator().isBlank() ? null : request.initiator();
+        if (initiator != null && !seen.contains(initiator)) {
+            throw new InvalidTransaction(
+                    "invalid-request",
+                    "Invalid request",
+                    "the initiator '" + initiator + "' has no branch; the branches are "
+                            + seen.stream().sorted().toList());
+        }
         var orderId = request.orderId() == null || request.orderId().isBlank() ? null : request.orderId();
-        return new NewTransaction(request.txId(), orderId, protocol, request.timeout(), branches);
+        return new NewTransaction(request.txId(), orderId, protocol, request.timeout(), branches, initiator);
     }
 
     private static Protocol protocol(String label) {

@@ -11,6 +11,7 @@ import dev.txsuite.coordinator.log.TransactionEvent.DeliveryFailed;
 import dev.txsuite.coordinator.log.TransactionEvent.PreCommitted;
 import dev.txsuite.coordinator.log.TransactionEvent.VoteReceived;
 import dev.txsuite.events.SuiteEvent;
+import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.coordinator.TxState;
 import dev.txsuite.protocol.participant.BranchState;
@@ -90,18 +91,20 @@ public class DecisionLog {
     }
 
     /**
-     * Records a new transaction and its branches, owned by this instance at the first epoch with a fresh lease; false
-     * if the id is already in the log. One statement for the branches, not forced.
+     * Records a new transaction and its branches, owned by this instance at the first epoch with a fresh lease, with
+     * the initiator's YES vote if it has one; false if the id is already in the log. One statement for the branches,
+     * not forced.
      */
     public boolean record(NewTransaction tx) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             var inserted = jdbc.sql("""
                             INSERT INTO transactions (tx_id, protocol, state, owner, epoch, timeout_millis,
-                                                      lease_expires_at, order_id)
+                                                      lease_expires_at, order_id, initiator)
                             VALUES (:txId, :protocol, 'PREPARING', :owner, :epoch, :timeoutMillis,
-                                    now() + :leaseMillis * interval '1 millisecond', :orderId)
+                                    now() + :leaseMillis * interval '1 millisecond', :orderId, :initiator)
                             ON CONFLICT (tx_id) DO NOTHING""")
                     .param("txId", tx.txId())
+                    .param("initiator", tx.initiator())
                     .param("orderId", tx.orderId())
                     .param("protocol", tx.protocol().label())
                     .param("owner", owner)
@@ -113,11 +116,14 @@ public class DecisionLog {
                 return false;
             }
             jdbc.sql("""
-                            INSERT INTO branches (tx_id, participant, position, payload)
-                            SELECT :txId, branch.participant, branch.position - 1, CAST(branch.payload AS jsonb)
+                            INSERT INTO branches (tx_id, participant, position, payload, vote, voted_at)
+                            SELECT :txId, branch.participant, branch.position - 1, CAST(branch.payload AS jsonb),
+                                   CASE WHEN branch.participant = :initiator THEN 'YES' END,
+                                   CASE WHEN branch.participant = :initiator THEN now() END
                             FROM unnest(CAST(:participants AS text[]), CAST(:payloads AS text[]))
                                  WITH ORDINALITY AS branch (participant, payload, position)""")
                     .param("txId", tx.txId())
+                    .param("initiator", tx.initiator())
                     .param("participants", tx.participants().toArray(String[]::new))
                     .param(
                             "payloads",
@@ -135,6 +141,29 @@ public class DecisionLog {
                     tx.orderId()));
             return true;
         }));
+    }
+
+    /**
+     * A participant asks about a transaction the log does not know: it is presumed aborted, and the log keeps that, as
+     * an ended ABORT with reason {@code PRESUMED_ABORT} (and no branches), forced, before the participant is told: its
+     * begin, if it arrives later (an initiator's begin overtaken by the initiator's own timer, a record lost in a
+     * crash before any decision), then finds the transaction in the log and is not run. A transaction recorded
+     * meanwhile stays as it is.
+     */
+    public void presumeAbort(String txId) {
+        transactions.executeWithoutResult(status -> {
+            forced();
+            jdbc.sql("""
+                            INSERT INTO transactions (tx_id, protocol, state, decision, reason, owner, epoch,
+                                                      timeout_millis, lease_expires_at, decided_at, ended_at)
+                            VALUES (:txId, '2PC', 'ABORTED', 'ABORT', :reason, :owner, :epoch, 1, now(), now(), now())
+                            ON CONFLICT (tx_id) DO NOTHING""")
+                    .param("txId", txId)
+                    .param("reason", Reasons.PRESUMED_ABORT)
+                    .param("owner", owner)
+                    .param("epoch", NewTransaction.FIRST_EPOCH)
+                    .update();
+        });
     }
 
     /** A vote as the run counts it: for this instance's live view now, for the log with the decision. */

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the log holds of one transaction; {@code orderId}, {@code decision}, {@code reason}, {@code resolution} and
- * the timestamps but {@code createdAt} and {@code leaseExpiresAt} may be null.
+ * What the log holds of one transaction; {@code orderId}, {@code decision}, {@code reason}, {@code resolution},
+ * {@code initiator} (the participant that began it with its own branch prepared) and the timestamps but
+ * {@code createdAt} and {@code leaseExpiresAt} may be null.
  */
 public record LoggedTransaction(
         String txId,
@@ -32,6 +33,7 @@ public record LoggedTransaction(
         Instant endedAt,
         Instant leaseExpiresAt,
         Resolution resolution,
+        String initiator,
         List<Branch> branches) {
 
     public LoggedTransaction {
@@ -93,6 +95,7 @@ public record LoggedTransaction(
                 endedAt,
                 leaseExpiresAt,
                 resolution,
+                initiator,
                 newBranches);
     }
 
@@ -132,7 +135,8 @@ public record LoggedTransaction(
                 preCommitted,
                 conflicts,
                 decision,
-                reason);
+                reason,
+                initiator);
     }
 
     /** Whether a branch ended against the decision: atomicity is violated, and an operator must resolve it. */

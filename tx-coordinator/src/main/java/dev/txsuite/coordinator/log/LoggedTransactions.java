@@ -30,7 +30,8 @@ public class LoggedTransactions {
 
     private static final String COLUMNS = """
             SELECT tx_id, order_id, protocol, state, decision, reason, owner, epoch, timeout_millis, created_at,
-                   pre_committed_at, decided_at, ended_at, lease_expires_at, resolved_by, resolved_at, resolution_note
+                   pre_committed_at, decided_at, ended_at, lease_expires_at, resolved_by, resolved_at, resolution_note,
+                   initiator
             FROM transactions""";
 
     /**
@@ -220,6 +221,7 @@ public class LoggedTransactions {
                         ? null
                         : new LoggedTransaction.Resolution(
                                 row.getString("resolved_by"), resolvedAt, row.getString("resolution_note")),
+                row.getString("initiator"),
                 List.of());
     }
 

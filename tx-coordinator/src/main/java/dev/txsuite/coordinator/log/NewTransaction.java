@@ -9,9 +9,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A transaction to record before its first PREPARE: its participants, in order, with their payloads; {@code orderId}
- * is the order it is for, or null.
+ * is the order it is for, or null; {@code initiator} is the participant that began it having prepared its own branch
+ * (its vote is YES), or null.
  */
-public record NewTransaction(String txId, String orderId, Protocol protocol, Duration timeout, List<Branch> branches) {
+public record NewTransaction(
+        String txId, String orderId, Protocol protocol, Duration timeout, List<Branch> branches, String initiator) {
 
     /** Every transaction starts at this epoch; each takeover by another instance raises it by one. */
     public static final long FIRST_EPOCH = 1;

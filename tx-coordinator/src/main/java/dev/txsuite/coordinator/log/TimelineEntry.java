@@ -61,12 +61,16 @@ public record TimelineEntry(Instant time, String type, String participant, Strin
     static List<TimelineEntry> ofLog(LoggedTransaction tx) {
         var entries = new ArrayList<TimelineEntry>();
         var protocol = tx.protocol().label();
+        var prepared = tx.participants().stream()
+                .filter(participant -> !participant.equals(tx.initiator()))
+                .toList();
         add(
                 entries,
                 tx.createdAt(),
                 Begun.TYPE,
                 null,
-                prepareName(protocol) + " sent to " + String.join(", ", tx.participants()));
+                prepareName(protocol) + " sent to " + String.join(", ", prepared)
+                        + (tx.initiator() == null ? "" : "; " + tx.initiator() + " began it, prepared"));
         add(entries, tx.preCommittedAt(), PreCommitted.TYPE, null, "PRE-COMMIT sent");
         if (tx.decision() != null) {
             add(

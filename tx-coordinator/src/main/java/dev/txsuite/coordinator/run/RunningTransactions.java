@@ -53,7 +53,10 @@ public class RunningTransactions {
      * deadline. Completes with the machine's state once decided and phase two was tried once, or ended.
      */
     public CompletableFuture<TxState> begin(NewTransaction tx) {
-        var state = TxState.begin(tx.txId(), tx.protocol(), tx.participants(), NewTransaction.FIRST_EPOCH);
+        var state = tx.initiator() == null
+                ? TxState.begin(tx.txId(), tx.protocol(), tx.participants(), NewTransaction.FIRST_EPOCH)
+                : TxState.begunBy(
+                        tx.initiator(), tx.txId(), tx.protocol(), tx.participants(), NewTransaction.FIRST_EPOCH);
         var run = new TransactionRun(state, tx.timeout(), tx.payloads(), adapters, this::forget);
         var recovering = runs.putIfAbsent(tx.txId(), run);
         if (recovering != null) {

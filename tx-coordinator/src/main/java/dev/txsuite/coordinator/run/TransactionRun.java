@@ -11,6 +11,7 @@ import dev.txsuite.coordinator.participant.ParticipantMessages.Prepare;
 import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Reasons;
+import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.coordinator.CoordinatorMachine;
 import dev.txsuite.protocol.coordinator.TxInput;
 import dev.txsuite.protocol.coordinator.TxInput.Acked;
@@ -33,6 +34,7 @@ import dev.txsuite.protocol.coordinator.TxOutput.RecordVote;
 import dev.txsuite.protocol.coordinator.TxOutput.SendDecision;
 import dev.txsuite.protocol.coordinator.TxOutput.SendPreCommit;
 import dev.txsuite.protocol.coordinator.TxOutput.SendPrepare;
+import dev.txsuite.protocol.coordinator.TxOutput.TellInitiator;
 import dev.txsuite.protocol.coordinator.TxPhase;
 import dev.txsuite.protocol.coordinator.TxState;
 import dev.txsuite.protocol.participant.BranchState;
@@ -93,6 +95,8 @@ final class TransactionRun {
     private long deadlineGeneration;
 
     private boolean ended;
+    /** This run began the transaction: the answer to the initiator's begin carries the decision to it. */
+    private boolean answersTheBegin;
     /** What this run learnt of the branches that the log gets with its next write. */
     private final BranchProgress progress = new BranchProgress();
 
@@ -143,6 +147,10 @@ final class TransactionRun {
     void start() {
         lock.lock();
         try {
+            answersTheBegin = true;
+            if (state.initiator() != null) {
+                adapters.log().voteReceived(txId, state.initiator(), Vote.yes(), progress);
+            }
             armDeadline();
             apply(new Start());
         } finally {
@@ -214,6 +222,15 @@ final class TransactionRun {
                 var message = new DecisionMessage(state.epoch(), decision == Decision.ABORT ? state.reason() : null);
                 adapters.messages().execute(() -> deliver(participant, decision, message));
             }
+            case TellInitiator(var participant, var decision) -> {
+                // a run that began the transaction answers its begin with the decision; one carried on from the log
+                // sends it, and needs no answer: an initiator that did not get it asks when its timer expires
+                if (!answersTheBegin) {
+                    var message =
+                            new DecisionMessage(state.epoch(), decision == Decision.ABORT ? state.reason() : null);
+                    adapters.messages().execute(() -> tellInitiator(participant, decision, message));
+                }
+            }
             case RecordAck(var participant) -> adapters.log().acknowledged(txId, participant, progress);
             case RecordConflict(var participant, var theirs) ->
                 adapters.log().recordConflict(txId, state.epoch(), participant, theirs);
@@ -278,6 +295,18 @@ final class TransactionRun {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void tellInitiator(String participant, Decision decision, DecisionMessage message) {
+        var delivery = adapters.participants().deliver(participant, txId, decision, message);
+        if (!(delivery instanceof Delivery.Acknowledged)) {
+            log.info(
+                    "transaction {}: {} not told to its initiator {} ({}); its timer will ask",
+                    txId,
+                    decision,
+                    participant,
+                    delivery);
         }
     }
 

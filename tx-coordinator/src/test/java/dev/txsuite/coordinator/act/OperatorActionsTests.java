@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -293,15 +294,16 @@ class OperatorActionsTests extends TxEventsRecordingTest {
 
     @Test
     void shouldAnswerNotFoundForAnActionOnAnUnknownTransaction() {
+        var unknown = "never-begun-" + UUID.randomUUID();
         for (var action : List.of("abort", "retry")) {
-            action("no-such-tx", action, null, Map.of())
+            action(unknown, action, null, Map.of())
                     .expectStatus()
                     .isNotFound()
                     .expectBody()
                     .jsonPath("$.type")
                     .isEqualTo("https://txsuite.dev/problems/transaction-not-found");
         }
-        assertThat(actions("no-such-tx")).isEmpty();
+        assertThat(actions(unknown)).isEmpty();
     }
 
     private RestTestClient.ResponseSpec action(String txId, String action, String operator, Map<String, ?> body) {

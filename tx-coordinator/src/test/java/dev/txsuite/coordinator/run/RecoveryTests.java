@@ -47,6 +47,27 @@ class RecoveryTests extends CoordinatorIntegrationTest {
     }
 
     @Test
+    void shouldTellTheInitiatorTheAbortOfATransactionItBeganThatNoRunHolds() {
+        var txId = aLoggedTransaction()
+                .ownedBy(properties.instanceId())
+                .createdAgo(Duration.ofMinutes(1))
+                .timeoutMillis(1000)
+                .begunBy("order")
+                .votedYes("inventory")
+                .notVoted("payment")
+                .insertInto(jdbc);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(logRow(txId))
+                        .contains(new LogRow("ABORTED", "ABORT", "COORDINATOR_RECOVERY", true, true)));
+        // nobody waits for the answer to its begin any more: the initiator is told like the others
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(ORDER.stepsReceived(txId)).containsExactly("abort"));
+        assertThat(INVENTORY.stepsReceived(txId)).containsExactly("abort");
+        assertThat(PAYMENT.stepsReceived(txId)).containsExactly("abort");
+    }
+
+    @Test
     void shouldAbortEveryUndecidedTransactionOfThisInstanceAtStartUp() {
         var txId = aLoggedTransaction()
                 .ownedBy(properties.instanceId())

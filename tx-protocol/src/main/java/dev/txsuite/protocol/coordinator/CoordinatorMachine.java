@@ -26,6 +26,7 @@ import dev.txsuite.protocol.coordinator.TxOutput.RecordVote;
 import dev.txsuite.protocol.coordinator.TxOutput.SendDecision;
 import dev.txsuite.protocol.coordinator.TxOutput.SendPreCommit;
 import dev.txsuite.protocol.coordinator.TxOutput.SendPrepare;
+import dev.txsuite.protocol.coordinator.TxOutput.TellInitiator;
 import dev.txsuite.protocol.participant.BranchState;
 import dev.txsuite.protocol.participant.Termination;
 import java.util.ArrayList;
@@ -42,6 +43,11 @@ import java.util.Set;
  * decided once every participant acknowledged it or was given up on as crashed. A coordinator that recovers a
  * transaction in that phase does not simply commit: while it was gone the participants may have run the
  * termination protocol and aborted, so it leads the termination protocol itself ({@link Termination}).
+ *
+ * <p>A transaction may be begun by one of its participants, the initiator ({@link TxState#begunBy}), which has
+ * prepared its own branch and voted YES with the begin, so that the coordinator never sends it PREPARE; the decision
+ * reaches it as the answer to its begin ({@link TxOutput.TellInitiator}), counted as acknowledged at once. Under 3PC it
+ * is pre-committed like every other participant.
  *
  * <p>Late, repeated and out-of-order inputs are harmless: a vote after the decision, an ack from a
  * participant that owes none, or a second timeout change nothing.
@@ -66,13 +72,17 @@ public final class CoordinatorMachine {
         };
     }
 
+    /** PREPARE to every participant but the initiator, whose vote came with the begin. */
     private static TxStep onStart(TxState state) {
-        if (state.phase() != TxPhase.PREPARING || !state.votes().isEmpty()) {
+        if (state.phase() != TxPhase.PREPARING
+                || state.votes().keySet().stream().anyMatch(name -> !name.equals(state.initiator()))) {
             return unchanged(state);
         }
         List<TxOutput> outputs = new ArrayList<>();
-        state.participants().forEach(name -> outputs.add(new SendPrepare(name)));
-        return new TxStep(state, outputs);
+        state.participants().stream()
+                .filter(name -> !state.votes().containsKey(name))
+                .forEach(name -> outputs.add(new SendPrepare(name)));
+        return everyoneVoted(state) ? allYes(state, outputs) : new TxStep(state, outputs);
     }
 
     private static TxStep onVote(TxState state, String participant, Vote vote) {
@@ -87,15 +97,24 @@ public final class CoordinatorMachine {
         if (!vote.isYes()) {
             return decide(next, Decision.ABORT, vote.reason(), outputs);
         }
-        if (next.votes().size() < next.participants().size()) {
+        if (!everyoneVoted(next)) {
             return new TxStep(next, outputs);
         }
-        if (next.protocol() == Protocol.THREE_PHASE) {
+        return allYes(next, outputs);
+    }
+
+    private static boolean everyoneVoted(TxState state) {
+        return state.votes().size() == state.participants().size();
+    }
+
+    /** Every vote is YES: 3PC pre-commits every participant, the initiator included; 2PC commits. */
+    private static TxStep allYes(TxState state, List<TxOutput> outputs) {
+        if (state.protocol() == Protocol.THREE_PHASE) {
             outputs.add(new LogPreCommit());
-            next.participants().forEach(name -> outputs.add(new SendPreCommit(name)));
-            return new TxStep(next.preCommitting(), outputs);
+            state.participants().forEach(name -> outputs.add(new SendPreCommit(name)));
+            return new TxStep(state.preCommitting(), outputs);
         }
-        return decide(next, Decision.COMMIT, null, outputs);
+        return decide(state, Decision.COMMIT, null, outputs);
     }
 
     private static TxStep onTimeout(TxState state) {
@@ -224,9 +243,17 @@ public final class CoordinatorMachine {
      * branches that were already told to abort (the simulation found this, seed 7407).
      */
     private static TxStep decide(TxState state, Decision decision, String reason, List<TxOutput> outputs) {
-        var next = state.decided(decision, reason);
+        var decided = state.decided(decision, reason);
+        var initiator = decided.initiator();
+        var next = initiator != null && decided.decisionRecipients().contains(initiator)
+                ? decided.withAck(initiator)
+                : decided;
         var forced = decision == Decision.COMMIT || state.phase() == TxPhase.PRE_COMMITTING;
         outputs.add(new LogDecision(decision, reason, forced));
+        if (next != decided) {
+            outputs.add(new TellInitiator(initiator, decision));
+            outputs.add(new RecordAck(initiator));
+        }
         next.decisionRecipients().stream()
                 .filter(name -> !next.acked().contains(name))
                 .forEach(name -> outputs.add(new SendDecision(name, decision)));

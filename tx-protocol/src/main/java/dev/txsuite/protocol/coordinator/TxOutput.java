@@ -29,6 +29,15 @@ public sealed interface TxOutput {
 
     record SendDecision(String participant, Decision decision) implements TxOutput {}
 
+    /**
+     * Tell the initiator the decision: the answer to its begin, which waits for it (its branch is settled by the
+     * answer); when nobody waits any more (a run carried on from the log), a decision message like
+     * {@link SendDecision}, whose answer is not needed. Counted as acknowledged at once ({@link RecordAck} follows):
+     * an initiator that did not get it asks the coordinator when its branch's timer expires, and the log keeps the
+     * decision for it.
+     */
+    record TellInitiator(String participant, Decision decision) implements TxOutput {}
+
     record RecordAck(String participant) implements TxOutput {}
 
     /**

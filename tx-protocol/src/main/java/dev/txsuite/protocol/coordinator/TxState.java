@@ -21,6 +21,9 @@ import java.util.Set;
  * @param conflicts the participants whose branch ended against the decision, with the state they reported
  * @param decision null until decided
  * @param reason why it aborted (the first NO vote's reason), or null
+ * @param initiator the participant that began the transaction having prepared its own branch, whose vote came with
+ *     the begin: it gets no PREPARE, and the decision goes to it as the answer to its begin
+ *     ({@link TxOutput.TellInitiator}); null when every participant is sent PREPARE
  */
 public record TxState(
         String txId,
@@ -33,7 +36,8 @@ public record TxState(
         Set<String> preCommitted,
         Map<String, BranchState> conflicts,
         Decision decision,
-        String reason) {
+        String reason,
+        String initiator) {
 
     public TxState {
         if (participants.isEmpty()) {
@@ -44,6 +48,9 @@ public record TxState(
         acked = Set.copyOf(acked);
         preCommitted = Set.copyOf(preCommitted);
         conflicts = Map.copyOf(conflicts);
+        if (initiator != null && !participants.contains(initiator)) {
+            throw new IllegalArgumentException("the initiator " + initiator + " is not one of " + participants);
+        }
     }
 
     /** A transaction that has just been recorded, before any PREPARE was sent. */
@@ -59,7 +66,29 @@ public record TxState(
                 Set.of(),
                 Map.of(),
                 null,
+                null,
                 null);
+    }
+
+    /**
+     * A transaction that has just been recorded, begun by {@code initiator}, a participant that prepared its own
+     * branch first and voted YES with the begin: PREPARE goes to the others only.
+     */
+    public static TxState begunBy(
+            String initiator, String txId, Protocol protocol, List<String> participants, long epoch) {
+        return new TxState(
+                txId,
+                protocol,
+                participants,
+                epoch,
+                TxPhase.PREPARING,
+                Map.of(initiator, Vote.yes()),
+                Set.of(),
+                Set.of(),
+                Map.of(),
+                null,
+                null,
+                initiator);
     }
 
     /**
@@ -93,14 +122,36 @@ public record TxState(
             throw new IllegalArgumentException("a takeover raises the epoch: " + newEpoch + " <= " + epoch);
         }
         return new TxState(
-                txId, protocol, participants, newEpoch, phase, votes, acked, preCommitted, conflicts, decision, reason);
+                txId,
+                protocol,
+                participants,
+                newEpoch,
+                phase,
+                votes,
+                acked,
+                preCommitted,
+                conflicts,
+                decision,
+                reason,
+                initiator);
     }
 
     TxState withVote(String participant, Vote vote) {
         var newVotes = new LinkedHashMap<>(votes);
         newVotes.put(participant, vote);
         return new TxState(
-                txId, protocol, participants, epoch, phase, newVotes, acked, preCommitted, conflicts, decision, reason);
+                txId,
+                protocol,
+                participants,
+                epoch,
+                phase,
+                newVotes,
+                acked,
+                preCommitted,
+                conflicts,
+                decision,
+                reason,
+                initiator);
     }
 
     TxState preCommitting() {
@@ -115,14 +166,26 @@ public record TxState(
                 preCommitted,
                 conflicts,
                 decision,
-                reason);
+                reason,
+                initiator);
     }
 
     TxState withPreCommitted(Set<String> more) {
         var newPreCommitted = new LinkedHashSet<>(preCommitted);
         newPreCommitted.addAll(more);
         return new TxState(
-                txId, protocol, participants, epoch, phase, votes, acked, newPreCommitted, conflicts, decision, reason);
+                txId,
+                protocol,
+                participants,
+                epoch,
+                phase,
+                votes,
+                acked,
+                newPreCommitted,
+                conflicts,
+                decision,
+                reason,
+                initiator);
     }
 
     TxState decided(Decision newDecision, String newReason) {
@@ -138,14 +201,26 @@ public record TxState(
                 preCommitted,
                 conflicts,
                 newDecision,
-                newReason);
+                newReason,
+                initiator);
     }
 
     TxState withAck(String participant) {
         var newAcked = new LinkedHashSet<>(acked);
         newAcked.add(participant);
         return new TxState(
-                txId, protocol, participants, epoch, phase, votes, newAcked, preCommitted, conflicts, decision, reason);
+                txId,
+                protocol,
+                participants,
+                epoch,
+                phase,
+                votes,
+                newAcked,
+                preCommitted,
+                conflicts,
+                decision,
+                reason,
+                initiator);
     }
 
     TxState withConflict(String participant, BranchState theirs) {
@@ -162,7 +237,8 @@ public record TxState(
                         preCommitted,
                         newConflicts,
                         decision,
-                        reason)
+                        reason,
+                        initiator)
                 .withAck(participant);
     }
 
@@ -178,6 +254,7 @@ public record TxState(
                 preCommitted,
                 conflicts,
                 decision,
-                reason);
+                reason,
+                initiator);
     }
 }

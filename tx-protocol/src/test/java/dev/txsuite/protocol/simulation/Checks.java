@@ -26,7 +26,7 @@ final class Checks {
         if (!committed.isEmpty() && !aborted.isEmpty()) {
             return Optional.of("committed at " + committed + " but aborted at " + aborted);
         }
-        var logged = outcome.logged().decision();
+        var logged = outcome.loggedDecision();
         if (logged == Decision.COMMIT && !aborted.isEmpty()) {
             return Optional.of("the coordinator logged COMMIT but " + aborted + " aborted");
         }
@@ -39,7 +39,7 @@ final class Checks {
     /** Commit only if every participant was going to vote YES. */
     static final Property VALIDITY = new Property("validity", outcome -> {
         boolean commit = !outcome.in(BranchState.COMMITTED).isEmpty()
-                || outcome.logged().decision() == Decision.COMMIT
+                || outcome.loggedDecision() == Decision.COMMIT
                 || outcome.coordinator() != null && outcome.coordinator().decision() == Decision.COMMIT;
         var no = outcome.intendedVotes().entrySet().stream()
                 .filter(entry -> !entry.getValue().isYes())
@@ -51,10 +51,21 @@ final class Checks {
     /**
      * Once every node is up and every message arrives, the coordinator ends and every participant holds the
      * decision (for an abort, a participant may also never have heard of the transaction); a participant whose
-     * branch ended the other way is recorded as a conflict instead.
+     * branch ended the other way is recorded as a conflict instead. A coordinator that never heard of the
+     * transaction (the begin never reached it) has nothing to end, and then no branch may be left but aborted ones.
      */
     static final Property PROGRESS = new Property("progress", outcome -> {
         var coordinator = outcome.coordinator();
+        if (outcome.coordinatorUp() && coordinator == null) {
+            var unsettled = outcome.branches().entrySet().stream()
+                    .filter(entry -> entry.getValue().state() != BranchState.ABORTED
+                            && entry.getValue().state() != BranchState.NONE)
+                    .map(entry -> entry.getKey() + " " + entry.getValue().state())
+                    .toList();
+            return unsettled.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of("the coordinator never heard of the transaction, but " + unsettled);
+        }
         if (coordinator == null || coordinator.phase() != TxPhase.ENDED) {
             return Optional.of("the coordinator is " + (coordinator == null ? "down" : coordinator.phase()));
         }

@@ -1,6 +1,7 @@
 package dev.txsuite.protocol.simulation;
 
 import dev.txsuite.protocol.Protocol;
+import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.coordinator.TxInput;
 import dev.txsuite.protocol.coordinator.TxInput.BranchStates;
@@ -28,14 +29,21 @@ import java.util.function.Supplier;
 /**
  * One coordinator and three participants on a {@link Network}, and what can happen to them: each action is one
  * event of a schedule, which the {@link Simulation} picks. The nodes run the state machines the services run,
- * wired as the services wire them: the coordinator carries out its outputs in order as TransactionRun does
- * ({@link RunInputs}), a participant applies a message and its business work in one local transaction, and an
- * expired branch timer does what tx-participant does ({@link ParticipantTimers}).
+ * wired as the services wire them: under 2PC the initiator (order, as order-service) prepares its own branch and
+ * sends the coordinator its begin with its YES vote (under 3PC the coordinator begins and sends CAN-COMMIT to all);
+ * the coordinator records the transaction without forcing it and carries out its outputs in order as
+ * TransactionRun does ({@link RunInputs}), the decision for the initiator going back to it as a one-way message (the
+ * answer to its begin); a participant applies a message and its business work in one local
+ * transaction; and an expired branch timer does what tx-participant does ({@link ParticipantTimers}), a question
+ * about a transaction the log does not know leaving a presumed abort in the log.
  */
 final class Cluster {
 
     static final String TX = "tx-1";
     static final String COORDINATOR = "coordinator";
+    /** The participant that begins the transaction: order-service. */
+    static final String INITIATOR = "order";
+
     static final List<String> PARTICIPANTS = List.of("order", "inventory", "payment");
     static final List<String> NODES = List.of(COORDINATOR, "order", "inventory", "payment");
 
@@ -55,17 +63,40 @@ final class Cluster {
         this.failures = mode.failures();
         this.random = random;
         this.trace = trace;
+        // the initiator never begins a transaction it would vote NO on
         PARTICIPANTS.forEach(name -> participants.put(
-                name, new Participant(name, random.nextInt(5) == 0 ? Vote.no("OUT_OF_STOCK") : Vote.yes(), TX)));
-        this.coordinator = new Coordinator(TxState.begin(TX, protocol, PARTICIPANTS, 1));
+                name,
+                new Participant(
+                        name,
+                        !isInitiator(name) && random.nextInt(5) == 0 ? Vote.no("OUT_OF_STOCK") : Vote.yes(),
+                        TX)));
+        this.coordinator = new Coordinator(protocol);
     }
 
+    /**
+     * 2PC: the initiator prepares its own branch in one local transaction, then sends the coordinator its begin. 3PC:
+     * the coordinator records the transaction and sends CAN-COMMIT to every participant.
+     */
     void start() {
         trace.next();
         var votes = new LinkedHashMap<String, String>();
         participants.values().forEach(p -> votes.put(p.name(), Describe.vote(p.intendedVote())));
-        trace.key(() -> "begin " + protocol.label() + ", the participants will vote " + votes);
-        feed(new Start());
+        trace.key(() -> protocol.label() + ", the participants will vote " + votes);
+        if (protocol == Protocol.TWO_PHASE) {
+            apply(INITIATOR, participant(INITIATOR), RunInputs.prepare(TX, 1, protocol, PARTICIPANTS));
+            if (failures.restarts() && random.nextInt(20) == 0) {
+                trace.key(() -> "the coordinator is down when the initiator begins");
+                coordinator.crash();
+            }
+            send(new Envelope.Begin(INITIATOR));
+        } else {
+            coordinator.begin(TxState.begin(TX, protocol, PARTICIPANTS, 1));
+            feed(new Start());
+        }
+    }
+
+    private boolean isInitiator(String participant) {
+        return protocol == Protocol.TWO_PHASE && participant.equals(INITIATOR);
     }
 
     // ---- the network
@@ -103,6 +134,7 @@ final class Cluster {
             }
             case Answer answer ->
                 trace.add(() -> "lost: " + answer.from() + " -> coordinator " + Describe.input(answer.input()));
+            case Envelope.Begin begin -> trace.key(() -> "lost: " + begin.from() + " -> coordinator begin");
         }
     }
 
@@ -148,6 +180,7 @@ final class Cluster {
                 count(Happened.UNFORCED_WRITES_LOST);
             }
             coordinator.crash();
+            // a begin on its way had connected: the initiator does not know that it was lost (its timer asks later)
             network.dropTo(COORDINATOR);
             trace.key(() -> "coordinator crashes, losing " + lost + " unforced log writes");
         } else {
@@ -164,7 +197,7 @@ final class Cluster {
         trace.key(() -> node + " restarts");
         if (node.equals(COORDINATOR)) {
             coordinator.restart();
-            if (coordinator.state().phase() != TxPhase.ENDED) {
+            if (coordinator.holdsTheTransaction() && coordinator.state().phase() != TxPhase.ENDED) {
                 feed(new Recover());
             }
         } else {
@@ -175,8 +208,11 @@ final class Cluster {
     /** Another coordinator instance takes the transaction over (its owner's lease expired) and recovers it. */
     void takeOver() {
         trace.next();
+        if (!coordinator.up() || !coordinator.takeOver()) {
+            trace.add(() -> "no coordinator instance has anything to take over");
+            return;
+        }
         count(Happened.TAKEOVER);
-        coordinator.takeOver();
         trace.key(() -> "another coordinator instance takes the transaction over with epoch "
                 + coordinator.state().epoch());
         feed(new Recover());
@@ -258,9 +294,13 @@ final class Cluster {
                                 || p.branch().state().isInDoubt() && (p.up() || failures.restarts()));
     }
 
-    /** Nothing more will happen by itself: the coordinator (if up) ended, and no live branch is in doubt. */
+    /**
+     * Nothing more will happen by itself: the coordinator (if up) ended or never heard of the transaction, and no
+     * live branch is in doubt.
+     */
     boolean quiet() {
-        return over() && (!coordinator.up() || coordinator.state().phase() == TxPhase.ENDED);
+        return over()
+                && (!coordinator.holdsTheTransaction() || coordinator.state().phase() == TxPhase.ENDED);
     }
 
     Outcome outcome(Mode mode, long seed) {
@@ -276,8 +316,9 @@ final class Cluster {
                 votes,
                 branches,
                 participantsWhere(Participant::up),
+                coordinator.up(),
                 coordinator.state(),
-                coordinator.log().visibleState(),
+                coordinator.log().visibleState().orElse(null),
                 tally,
                 trace);
     }
@@ -297,6 +338,16 @@ final class Cluster {
 
     CoordinatorLog coordinatorLog() {
         return coordinator.log();
+    }
+
+    /**
+     * A participant asks about a transaction the coordinator's log does not know: the coordinator forces a presumed
+     * abort into its log before it answers, so that the initiator's begin, if it is still on its way, is refused.
+     */
+    void presumeAbort() {
+        count(Happened.PRESUMED_ABORT);
+        coordinator.presumeAbort();
+        trace.key(() -> "the coordinator has no record: it logs a presumed abort");
     }
 
     Trace trace() {
@@ -321,6 +372,23 @@ final class Cluster {
         trace.add(() -> envelope.from() + " -> " + envelope.to() + " fails: down or cut off");
         if (envelope instanceof Request request) {
             callFailed(request);
+        }
+        beginFailed(envelope);
+    }
+
+    /**
+     * A begin that never reached the coordinator (no connection): the initiator knows nothing began, and aborts its
+     * own branch at once, as order-service does when its call never connected. A begin lost after it connected is
+     * not known to have failed: the initiator's timer asks the coordinator later.
+     */
+    private void beginFailed(Envelope envelope) {
+        if (envelope instanceof Envelope.Begin begin
+                && participant(begin.from()).up()) {
+            count(Happened.BEGIN_REFUSED);
+            apply(
+                    begin.from(),
+                    participant(begin.from()),
+                    new BranchMessage.Abort(TX, 1, Reasons.COORDINATOR_UNAVAILABLE));
         }
     }
 
@@ -383,6 +451,7 @@ final class Cluster {
                                 participant.branch().state())
                         .ifPresent(input -> send(new Answer(request.to(), input, request.replyTo())));
             }
+            case Envelope.Begin begin -> begun(begin);
             case Answer answer -> {
                 if (!coordinator.up() || coordinator.incarnation() != answer.incarnation()) {
                     trace.add(() -> answer.from() + " -> coordinator " + Describe.input(answer.input())
@@ -392,6 +461,28 @@ final class Cluster {
                 feed(answer.input());
             }
         }
+    }
+
+    /**
+     * The begin reaches the coordinator: a transaction its log does not know is recorded and run; one it knows (a
+     * begin that arrived twice, or after a presumed abort) is not run again, and its decision, if any, is the answer.
+     */
+    private void begun(Envelope.Begin begin) {
+        if (coordinator.holdsTheTransaction()) {
+            var known = coordinator.state();
+            trace.add(() -> "the coordinator knows the transaction already: " + known.phase());
+            if (known.decision() != null) {
+                send(new Request(
+                        COORDINATOR,
+                        begin.from(),
+                        RunInputs.decision(TX, known.decision(), known.reason(), known.epoch()),
+                        0));
+            }
+            return;
+        }
+        coordinator.begin(TxState.begunBy(begin.from(), TX, protocol, PARTICIPANTS, 1));
+        trace.key(() -> "the coordinator records the transaction (not forced)");
+        feed(new Start());
     }
 
     /**
@@ -438,6 +529,10 @@ final class Cluster {
                 request(participant, new BranchMessage.PreCommit(TX, state.epoch()));
             case TxOutput.SendDecision(var participant, var decision) ->
                 request(participant, RunInputs.decision(TX, decision, state.reason(), state.epoch()));
+            case TxOutput.TellInitiator(var participant, var decision) ->
+                // the answer to the begin, or a message no one waits for: either may be lost
+                send(new Request(
+                        COORDINATOR, participant, RunInputs.decision(TX, decision, state.reason(), state.epoch()), 0));
             case TxOutput.QueryBranches() -> {
                 // the participants that answer GET /tx/branches/{txId} now; the others are left out
                 var reachable = new LinkedHashMap<String, BranchState>();

@@ -1,5 +1,6 @@
 package dev.txsuite.protocol.simulation;
 
+import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.coordinator.CoordinatorMachine;
 import dev.txsuite.protocol.coordinator.TxInput;
 import dev.txsuite.protocol.coordinator.TxInput.Recover;
@@ -10,20 +11,35 @@ import dev.txsuite.protocol.coordinator.TxStep;
 import java.util.Optional;
 
 /**
- * The coordinator node: the transaction's state in memory while it is up, and its log. Each restart or
- * takeover is a new incarnation: answers to the calls of an earlier one go nowhere.
+ * The coordinator node: whether it is up, the transaction's state in memory once it has begun it (or found it in its
+ * log), and its log. Each restart or takeover is a new incarnation: answers to the calls of an earlier one go nowhere.
  */
 final class Coordinator {
 
     private final CoordinatorLog log;
+    private boolean up = true;
+    /** Null until the initiator's begin arrived, or while the log has no record of the transaction. */
     private TxState state;
+
     private int incarnation = 1;
     /** This incarnation sent PREPARE itself, so its deadlines are armed; one resumed from the log has none. */
-    private boolean running = true;
+    private boolean running;
 
-    Coordinator(TxState begun) {
-        this.log = new CoordinatorLog(begun);
-        this.state = begun;
+    Coordinator(Protocol protocol) {
+        this.log = new CoordinatorLog(protocol);
+    }
+
+    /** The initiator's begin arrived: record the transaction (not forced) and run it. */
+    void begin(TxState begun) {
+        log.record(begun);
+        state = begun;
+        running = true;
+    }
+
+    /** Told a participant ABORT for a transaction the log does not know; the log keeps it (forced). */
+    void presumeAbort() {
+        log.presumeAbort();
+        state = log.visibleState().orElseThrow();
     }
 
     TxStep apply(TxInput input) {
@@ -33,12 +49,17 @@ final class Coordinator {
     }
 
     boolean up() {
-        return state != null;
+        return up;
     }
 
-    /** The state in memory; null while down. */
+    /** Up, and running the transaction or holding its record. */
+    boolean holdsTheTransaction() {
+        return up && state != null;
+    }
+
+    /** The state in memory; null while down, or when it knows nothing of the transaction. */
     TxState state() {
-        return state;
+        return up ? state : null;
     }
 
     CoordinatorLog log() {
@@ -50,30 +71,42 @@ final class Coordinator {
     }
 
     void crash() {
+        up = false;
         state = null;
         running = false;
         log.loseBuffer();
     }
 
-    /** Back from a crash with what the log kept; the caller feeds {@link Recover}. */
+    /** Back from a crash with what the log kept; the caller feeds {@link Recover} if it has a record. */
     void restart() {
+        up = true;
         incarnation++;
-        state = log.durableState();
+        state = log.durableState().orElse(null);
     }
 
-    /** Another instance takes the transaction over from the log, with a higher epoch that fences this one out. */
-    void takeOver() {
+    /**
+     * Another instance takes the transaction over from the log, with a higher epoch that fences this one out.
+     *
+     * @return false when the log has no record of it: there is nothing to take over
+     */
+    boolean takeOver() {
         var found = log.visibleState();
-        var newEpoch = found.epoch() + 1;
+        if (found.isEmpty()) {
+            return false;
+        }
+        var newEpoch = found.get().epoch() + 1;
         log.takenOver(newEpoch);
-        state = found.takenOver(newEpoch);
+        state = found.get().takenOver(newEpoch);
         incarnation++;
         running = false;
+        return true;
     }
 
     /** The vote deadline, and under 3PC the PRE-COMMIT acknowledgement deadline, of a running incarnation. */
     boolean deadlineArmed() {
-        return up() && running && (state.phase() == TxPhase.PREPARING || state.phase() == TxPhase.PRE_COMMITTING);
+        return holdsTheTransaction()
+                && running
+                && (state.phase() == TxPhase.PREPARING || state.phase() == TxPhase.PRE_COMMITTING);
     }
 
     /**
@@ -81,7 +114,7 @@ final class Coordinator {
      * sent again; an undecided one that no running incarnation holds is recovered.
      */
     Optional<TxInput> periodicPass() {
-        if (!up()) {
+        if (!holdsTheTransaction()) {
             return Optional.empty();
         }
         return switch (state.phase()) {

@@ -67,6 +67,8 @@ final class Describe {
                 (forced ? "force " : "log ") + decision + (reason == null ? "" : " " + reason);
             case TxOutput.SendDecision(var participant, var decision) ->
                 decision.name().toLowerCase() + " " + participant;
+            case TxOutput.TellInitiator(var participant, var decision) ->
+                "answer " + participant + " " + decision.name().toLowerCase();
             case TxOutput.RecordAck(var participant) -> "log ack " + participant;
             case TxOutput.RecordConflict(var participant, var theirs) -> "log conflict " + participant + " " + theirs;
             case TxOutput.QueryBranches() -> "query branches";

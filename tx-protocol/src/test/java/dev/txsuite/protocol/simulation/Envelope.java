@@ -19,6 +19,18 @@ sealed interface Envelope {
     record Request(String from, String to, BranchMessage message, int replyTo) implements Envelope {}
 
     /**
+     * The initiator's begin: it has prepared its own branch and voted YES, and asks the coordinator to run the
+     * transaction. Sent once (a begin whose connection was made is never sent again: the coordinator may have it).
+     */
+    record Begin(String from) implements Envelope {
+
+        @Override
+        public String to() {
+            return Cluster.COORDINATOR;
+        }
+    }
+
+    /**
      * What the coordinator incarnation that sent a request learns of it: the answer, or that the call failed
      * (then {@code from} is the coordinator itself). An incarnation that is gone never gets it.
      */

@@ -19,5 +19,9 @@ enum Happened {
     TERMINATION_COMMIT,
     TERMINATION_ABORT,
     /** A participant whose timer fired found another in doubt before it in CAN-COMMIT's order, and waited. */
-    TERMINATION_DEFERRED
+    TERMINATION_DEFERRED,
+    /** The initiator's begin could not reach the coordinator: it aborted its own branch at once. */
+    BEGIN_REFUSED,
+    /** A participant asked about a transaction the coordinator's log did not know, and was told ABORT. */
+    PRESUMED_ABORT
 }

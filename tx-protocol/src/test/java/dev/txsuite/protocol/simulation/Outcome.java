@@ -1,5 +1,6 @@
 package dev.txsuite.protocol.simulation;
 
+import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.coordinator.TxState;
 import dev.txsuite.protocol.participant.Branch;
@@ -13,8 +14,9 @@ import java.util.Map;
  * @param intendedVotes how each participant's PREPARE work was set to vote
  * @param branches every participant's branch record, live or down (it is durable)
  * @param live the participants up at the end
- * @param coordinator the coordinator's state in memory, null when it is down
- * @param logged what the coordinator's log shows
+ * @param coordinatorUp whether the coordinator is up
+ * @param coordinator the coordinator's state in memory, null when it is down or knows nothing of the transaction
+ * @param logged what the coordinator's log shows, null when it has no record of the transaction
  */
 record Outcome(
         Mode mode,
@@ -22,6 +24,7 @@ record Outcome(
         Map<String, Vote> intendedVotes,
         Map<String, Branch> branches,
         List<String> live,
+        boolean coordinatorUp,
         TxState coordinator,
         TxState logged,
         Map<Happened, Integer> tally,
@@ -32,6 +35,11 @@ record Outcome(
                 .filter(entry -> entry.getValue().state() == state)
                 .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    /** The decision the coordinator's log shows; null when it shows none, or has no record of the transaction. */
+    Decision loggedDecision() {
+        return logged == null ? null : logged.decision();
     }
 
     int count(Happened happened) {

@@ -33,7 +33,10 @@ final class ParticipantTimers {
         var participant = cluster.participant(name);
         var branch = participant.branch();
         if (cluster.reaches(name, Cluster.COORDINATOR) && !cluster.unreliable(6)) {
-            var logged = cluster.coordinatorLog().visibleState();
+            if (!cluster.coordinatorLog().recorded()) {
+                cluster.presumeAbort();
+            }
+            var logged = cluster.coordinatorLog().visibleState().orElseThrow();
             if (logged.decision() == null) {
                 trace.add(() -> name + "'s timer: the coordinator has not decided; " + name + " waits");
                 return;

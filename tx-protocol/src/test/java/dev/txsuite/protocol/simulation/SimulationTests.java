@@ -43,7 +43,9 @@ class SimulationTests {
                     Happened.PARTITION,
                     Happened.REFUSED_STALE_EPOCH,
                     Happened.DECISION_FROM_THE_COORDINATOR_LOG,
-                    Happened.IN_DOUBT_AND_COORDINATOR_UNREACHABLE);
+                    Happened.IN_DOUBT_AND_COORDINATOR_UNREACHABLE,
+                    Happened.BEGIN_REFUSED,
+                    Happened.PRESUMED_ABORT);
         }
     }
 

@@ -80,9 +80,11 @@ final class Sweep {
         }
         var logged = outcome.logged();
         outcomes.merge(
-                logged.decision() == null
-                        ? "undecided"
-                        : logged.decision() + (logged.reason() == null ? "" : " " + logged.reason()),
+                logged == null
+                        ? "no record"
+                        : logged.decision() == null
+                                ? "undecided"
+                                : logged.decision() + (logged.reason() == null ? "" : " " + logged.reason()),
                 1,
                 Integer::sum);
         outcome.tally().forEach((what, count) -> happened.merge(what, (long) count, Long::sum));

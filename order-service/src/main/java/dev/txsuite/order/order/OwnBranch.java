@@ -4,37 +4,66 @@ import dev.txsuite.contract.order.OrderStatus;
 import dev.txsuite.participant.ApplyBranchMessage;
 import dev.txsuite.participant.ParticipantLog;
 import dev.txsuite.protocol.Decision;
+import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.participant.BranchMessage;
 import dev.txsuite.protocol.participant.Reply;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies a known decision to this service's own branch at once, so that the answer to the client and the order
- * row agree even before the coordinator's phase two reaches the order participant. Safe because the decision is
- * final, and harmless when phase two arrives too: applying a decision twice is acknowledged, not repeated.
+ * This service's own branch of the transactions it begins, applied in-process. Under 2PC it is prepared here, in one
+ * local transaction with the order row, before the coordinator hears of the transaction: the begin carries its YES
+ * vote (order-service is the initiator), so the coordinator never sends it PREPARE, and the answer to the begin
+ * carries the decision. A known decision is applied here at once, so that the answer to the client and the order row
+ * agree before any phase two; safe because the decision is final, and harmless when the coordinator sends it too:
+ * applying a decision twice is acknowledged, not repeated.
  */
 @Component
-class SettleOwnBranch {
+class OwnBranch {
 
-    private static final Logger log = LoggerFactory.getLogger(SettleOwnBranch.class);
+    private static final Logger log = LoggerFactory.getLogger(OwnBranch.class);
+
+    /** The epoch a coordinator starts every transaction at. */
+    private static final long FIRST_EPOCH = 1;
 
     private final OrderRepository orders;
     private final ParticipantLog participantLog;
     private final ApplyBranchMessage applyBranchMessage;
     private final UnpreparedOrders unpreparedOrders;
+    private final JsonMapper json;
 
-    SettleOwnBranch(
+    OwnBranch(
             OrderRepository orders,
             ParticipantLog participantLog,
             ApplyBranchMessage applyBranchMessage,
-            UnpreparedOrders unpreparedOrders) {
+            UnpreparedOrders unpreparedOrders,
+            JsonMapper json) {
         this.orders = orders;
         this.participantLog = participantLog;
         this.applyBranchMessage = applyBranchMessage;
         this.unpreparedOrders = unpreparedOrders;
+        this.json = json;
+    }
+
+    /**
+     * Prepares the branch before the transaction begins: the order PENDING and the branch PREPARED in one local
+     * transaction, durable before the begin goes out with its YES vote, at the coordinator's first epoch.
+     */
+    void prepare(OrderPayload payload, String txId) {
+        var reply = applyBranchMessage.apply(new BranchMessage.Prepare(txId, FIRST_EPOCH), json.valueToTree(payload));
+        if (!(reply instanceof Reply.VoteReply(var vote)) || !vote.isYes()) {
+            // a fresh order id and a fresh transaction id: nothing can refuse it but a bug
+            throw new IllegalStateException("order " + payload.orderId() + " could not be prepared: " + reply);
+        }
+    }
+
+    /** The coordinator never got the begin (no connection was made): nothing began, so the branch aborts here. */
+    void abandon(OrderPayload payload, String txId) {
+        applyBranchMessage.apply(new BranchMessage.Abort(txId, FIRST_EPOCH, Reasons.COORDINATOR_UNAVAILABLE), null);
+        log.info("order {}: the coordinator could not be reached, transaction {} never began", payload.orderId(), txId);
     }
 
     void settle(OrderPayload payload, String txId, Decision decision, String reason) {
