@@ -1,6 +1,7 @@
 package dev.txsuite.participant;
 
 import dev.txsuite.faults.Faults;
+import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.participant.Branch;
 import dev.txsuite.protocol.participant.BranchMessage;
@@ -68,6 +69,24 @@ public class ApplyBranchMessage {
     public Reply apply(BranchMessage message, JsonNode payload, List<Peer> peers) {
         participantLog.lock(message.txId());
         var branch = participantLog.find(message.txId()).orElseGet(() -> Branch.unknown(message.txId()));
+        return apply(branch, message, payload, peers);
+    }
+
+    /**
+     * Applies a decision this participant learnt from the coordinator (its log, or the answer to a begin): final
+     * whichever epoch told it, so it is applied at the epoch the branch has seen, read in the same local transaction.
+     */
+    @Transactional
+    public Reply applyDecision(String txId, Decision decision, String reason) {
+        participantLog.lock(txId);
+        var branch = participantLog.find(txId).orElseGet(() -> Branch.unknown(txId));
+        BranchMessage message = decision == Decision.COMMIT
+                ? new BranchMessage.Commit(txId, branch.epoch())
+                : new BranchMessage.Abort(txId, branch.epoch(), reason);
+        return apply(branch, message, null, List.of());
+    }
+
+    private Reply apply(Branch branch, BranchMessage message, JsonNode payload, List<Peer> peers) {
         var step = ParticipantMachine.receive(branch, message);
         switch (step.work()) {
             case PREPARE -> step = ParticipantMachine.voted(step.next(), prepare(work, message.txId(), payload));

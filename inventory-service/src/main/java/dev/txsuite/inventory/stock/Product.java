@@ -40,23 +40,6 @@ public class Product {
         return onHand - reserved;
     }
 
-    void reserve(int quantity) {
-        if (quantity > available()) {
-            throw new IllegalStateException("cannot reserve " + quantity + " of " + sku + ": " + available() + " left");
-        }
-        reserved += quantity;
-    }
-
-    /** The reserved units leave the warehouse. */
-    void take(int quantity) {
-        reserved -= quantity;
-        onHand -= quantity;
-    }
-
-    void release(int quantity) {
-        reserved -= quantity;
-    }
-
     public String sku() {
         return sku;
     }

@@ -84,19 +84,12 @@ public class Order {
         return order;
     }
 
-    void confirm(Instant now) {
-        settle(OrderStatus.CONFIRMED, null, now);
-    }
-
+    /** A PENDING order rejected before any participant prepared it (see UnpreparedOrders). */
     void reject(String why, Instant now) {
-        settle(OrderStatus.REJECTED, why, now);
-    }
-
-    private void settle(OrderStatus outcome, String why, Instant now) {
         if (status != OrderStatus.PENDING) {
-            throw new IllegalStateException("order " + id + " is " + status + ", cannot become " + outcome);
+            throw new IllegalStateException("order " + id + " is " + status + ", cannot become REJECTED");
         }
-        status = outcome;
+        status = OrderStatus.REJECTED;
         reason = why;
         updatedAt = now;
     }

@@ -37,24 +37,6 @@ public class Account {
         return balanceCents - heldCents;
     }
 
-    void hold(long amountCents) {
-        if (amountCents > availableCents()) {
-            throw new IllegalStateException(
-                    "cannot hold " + amountCents + " on " + customerId + ": " + availableCents() + " available");
-        }
-        heldCents += amountCents;
-    }
-
-    /** The held money leaves the account. */
-    void capture(long amountCents) {
-        heldCents -= amountCents;
-        balanceCents -= amountCents;
-    }
-
-    void release(long amountCents) {
-        heldCents -= amountCents;
-    }
-
     public String customerId() {
         return customerId;
     }
