@@ -3,6 +3,8 @@ package dev.txsuite.launcher.bench;
 import dev.txsuite.launcher.CommandLine;
 import dev.txsuite.launcher.SuiteFailure;
 import dev.txsuite.launcher.SuiteService;
+import dev.txsuite.launcher.kafka.KafkaBroker;
+import dev.txsuite.launcher.process.ServiceProcess;
 import dev.txsuite.launcher.up.UpOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.TreeSet;
  * @param publish write docs/benchmarks.md and its chart in the repository rather than under the suite's home
  * @param suite the suite the bench starts; its database prefix also names the baseline's database
  * @param command how the bench was started, for the report
+ * @param jvmOptions what every service's JVM runs with ({@code SUITE_JVM_OPTIONS}, else the defaults), for the report
+ * @param kafkaJvmOptions what the broker's JVM runs with ({@code SUITE_KAFKA_JVM_OPTIONS}, else the defaults)
  */
 public record BenchOptions(
         List<Double> rates,
@@ -30,7 +34,9 @@ public record BenchOptions(
         int baselinePort,
         boolean publish,
         UpOptions suite,
-        String command) {
+        String command,
+        List<String> jvmOptions,
+        List<String> kafkaJvmOptions) {
 
     static final List<Double> DEFAULT_RATES = List.of(10.0, 20.0, 40.0, 80.0, 160.0, 320.0, 640.0);
     static final Duration DEFAULT_STEP = Duration.ofSeconds(30);
@@ -50,6 +56,8 @@ public record BenchOptions(
 
     public BenchOptions {
         rates = List.copyOf(rates);
+        jvmOptions = List.copyOf(jvmOptions);
+        kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
     }
 
     public static BenchOptions parse(List<String> arguments, Map<String, String> environment) {
@@ -102,7 +110,9 @@ public record BenchOptions(
                 baselinePort,
                 bench.has(PUBLISH),
                 suite,
-                "./suite bench" + (arguments.isEmpty() ? "" : " " + String.join(" ", arguments)));
+                "./suite bench" + (arguments.isEmpty() ? "" : " " + String.join(" ", arguments)),
+                ServiceProcess.jvmOptions(environment.get(ServiceProcess.JVM_OPTIONS_VARIABLE)),
+                KafkaBroker.jvmOptions(environment.get(KafkaBroker.JVM_OPTIONS_VARIABLE)));
     }
 
     /** The baseline's database, beside the suite's: {@code bench_baseline} by default. */

@@ -237,9 +237,12 @@ final class BenchmarkMarkdown {
                 .append(options.baselineDatabase())
                 .append("`, port ")
                 .append(options.baselinePort())
-                .append(", its events to the same Kafka. Every service and the baseline run as `./suite up` runs"
-                        + " them (`-Xmx256m -XX:TieredStopAtLevel=1`); Gatling runs in a JVM of its own on the same"
-                        + " machine.\n");
+                .append(", its events to the same Kafka, routed by the suite's gateway at `/baseline` (and reached"
+                        + " directly for the baseline direct). Every service and the baseline run with `")
+                .append(String.join(" ", options.jvmOptions()))
+                .append("`, the Kafka broker with `")
+                .append(String.join(" ", options.kafkaJvmOptions()))
+                .append("`; Gatling runs in a JVM of its own on the same machine.\n");
         text.append("- Before the first step every product was set to ")
                 .append(TopUpStockAndMoney.UNITS)
                 .append(" units and every account to ")

@@ -4,6 +4,7 @@ import dev.txsuite.launcher.SuiteFailure;
 import dev.txsuite.launcher.process.ChildProcess;
 import dev.txsuite.launcher.process.LocalPorts;
 import dev.txsuite.launcher.process.RunsAsChildProcess;
+import dev.txsuite.launcher.process.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,8 +33,16 @@ public final class KafkaBroker implements RunsAsChildProcess {
 
     public static final Duration READINESS_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
-    private static final List<String> JVM_OPTIONS =
+    /** Replaces {@link #DEFAULT_JVM_OPTIONS} for the broker: {@code "-Xmx512m ..."}. */
+    public static final String JVM_OPTIONS_VARIABLE = "SUITE_KAFKA_JVM_OPTIONS";
+
+    private static final List<String> DEFAULT_JVM_OPTIONS =
             List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true");
+
+    /** The options the broker's JVM runs with: {@code SUITE_KAFKA_JVM_OPTIONS} when set, else the defaults. */
+    public static List<String> jvmOptions(String fromEnvironment) {
+        return ServiceProcess.jvmOptions(fromEnvironment, DEFAULT_JVM_OPTIONS);
+    }
 
     private final Path libraries;
     private final Path dataDirectory;
@@ -120,7 +129,7 @@ public final class KafkaBroker implements RunsAsChildProcess {
     private List<String> command(String mainClass, String... arguments) {
         var command = new ArrayList<String>();
         command.add(ChildProcess.javaOfThisJvm());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions(System.getenv(JVM_OPTIONS_VARIABLE)));
         command.add("-Dlog4j2.configurationFile=" + dataDirectory.resolve("log4j2.properties"));
         command.add("-cp");
         command.add(libraries.resolve("*").toString());
