@@ -44,6 +44,9 @@ class CoordinatorFailoverIT extends SuiteTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
+    private static final Map<String, String> PREPARED_EVERYWHERE =
+            Map.of("order", "PREPARED", "inventory", "PREPARED", "payment", "PREPARED");
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
@@ -107,12 +110,15 @@ class CoordinatorFailoverIT extends SuiteTest {
         databases.assertInvariantsSince(start);
     }
 
-    /** The transaction every participant voted YES for and the coordinator has not decided yet, if there is one. */
+    /**
+     * The transaction every participant has prepared (their own logs say so) and the coordinator has not decided yet,
+     * if there is one. The coordinator keeps the votes in memory until it logs the decision, so its log cannot tell.
+     */
     private Optional<String> preparedEverywhereAndUndecided() {
-        return query("""
-                        SELECT t.tx_id FROM transactions t
-                        WHERE t.state = 'PREPARING'
-                          AND (SELECT count(*) FROM branches b WHERE b.tx_id = t.tx_id AND b.vote = 'YES') = 3""").stream().findFirst().map(List::getFirst);
+        return query("SELECT tx_id FROM transactions WHERE state = 'PREPARING'").stream()
+                .map(List::getFirst)
+                .filter(txId -> databases.branchStates(txId).equals(PREPARED_EVERYWHERE))
+                .findFirst();
     }
 
     /** The transaction's row in the coordinator database. */
