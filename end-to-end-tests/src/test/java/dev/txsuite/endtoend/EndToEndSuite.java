@@ -4,6 +4,7 @@ import dev.txsuite.launcher.RepositoryRoot;
 import dev.txsuite.launcher.SuiteService;
 import dev.txsuite.launcher.kafka.KafkaBroker;
 import dev.txsuite.launcher.process.DatabaseLogin;
+import dev.txsuite.launcher.process.JvmOptions;
 import dev.txsuite.launcher.process.LocalPorts;
 import dev.txsuite.launcher.process.RunningSuite;
 import dev.txsuite.launcher.process.ServiceLineup;
@@ -32,6 +33,9 @@ import java.util.Set;
 final class EndToEndSuite implements AutoCloseable {
 
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(120);
+
+    /** As {@code ./suite up} runs them: C1 only, ready fast; the tests prove behaviour, not speed. */
+    private static final JvmOptions JVM = JvmOptions.quickStart(System.getenv());
 
     private final RunningSuite suite;
     private final Map<SuiteService, TestDatabase> databases;
@@ -94,7 +98,8 @@ final class EndToEndSuite implements AutoCloseable {
                 kafkaData,
                 free.get(free.size() - 2),
                 free.getLast(),
-                logs.resolve("kafka.log"));
+                logs.resolve("kafka.log"),
+                JVM.kafka());
         var settings = new HashMap<>(SETTINGS);
         settings.putAll(moreSettings);
         var lineup = new ServiceLineup(
@@ -105,7 +110,8 @@ final class EndToEndSuite implements AutoCloseable {
                 logins,
                 broker.bootstrapServers(),
                 logs,
-                settings);
+                settings,
+                JVM.services());
         var suite = new RunningSuite(broker, lineup.processes()).start(READINESS_TIMEOUT, System.out::println);
         return new EndToEndSuite(suite, databases, logins, kafkaData);
     }

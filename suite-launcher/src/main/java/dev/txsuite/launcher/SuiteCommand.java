@@ -70,7 +70,7 @@ public final class SuiteCommand {
             Options of bench (and those of up, to move its ports):
               --rates <r,r,...>           the offered rates, orders/s (default 10,20,40,80,160,320,640)
               --step <time>               how long each rate is offered (default 30s)
-              --warmup <time>             each system's warm-up at the lowest rate, not recorded (default 10s)
+              --warmup <time>             each system's warm-up at the lowest rate, not recorded (default 180s)
               --baseline-port <port>      the baseline (default 8290)
               --publish                   write docs/benchmarks.md and docs/benchmark-latency.png (on a quiet
                                           machine: the report records the load average)

@@ -5,6 +5,7 @@ import dev.txsuite.launcher.process.DatabaseLogin;
 import dev.txsuite.launcher.process.ServiceProcess;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +22,13 @@ final class BaselineService implements AutoCloseable {
     private final ServiceProcess process;
     private final Thread stopOnExit;
 
-    BaselineService(RepositoryRoot root, int port, DatabaseLogin database, String kafkaBootstrapServers, Path log) {
+    BaselineService(
+            RepositoryRoot root,
+            int port,
+            DatabaseLogin database,
+            String kafkaBootstrapServers,
+            Path log,
+            List<String> jvmOptions) {
         this.process = new ServiceProcess(
                 "baseline",
                 root.execJarOf(MODULE),
@@ -34,7 +41,8 @@ final class BaselineService implements AutoCloseable {
                         "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                         "SPRING_OUTPUT_ANSI_ENABLED", "never"),
-                log);
+                log,
+                jvmOptions);
         this.stopOnExit = new Thread(process::stop, "stop-the-baseline");
     }
 

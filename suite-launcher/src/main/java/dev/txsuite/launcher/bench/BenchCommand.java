@@ -102,7 +102,8 @@ public final class BenchCommand {
                             options.baselinePort(),
                             baselineDatabase,
                             suite.broker().bootstrapServers(),
-                            logs.resolve("baseline.log"))
+                            logs.resolve("baseline.log"),
+                            options.suite().jvm().services())
                     .start()) {
                 out.println("  baseline is up on port " + options.baselinePort() + " (database "
                         + options.baselineDatabase() + ")");

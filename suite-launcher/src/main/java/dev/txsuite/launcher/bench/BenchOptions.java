@@ -3,8 +3,7 @@ package dev.txsuite.launcher.bench;
 import dev.txsuite.launcher.CommandLine;
 import dev.txsuite.launcher.SuiteFailure;
 import dev.txsuite.launcher.SuiteService;
-import dev.txsuite.launcher.kafka.KafkaBroker;
-import dev.txsuite.launcher.process.ServiceProcess;
+import dev.txsuite.launcher.process.JvmOptions;
 import dev.txsuite.launcher.up.UpOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +23,6 @@ import java.util.TreeSet;
  * @param publish write docs/benchmarks.md and its chart in the repository rather than under the suite's home
  * @param suite the suite the bench starts; its database prefix also names the baseline's database
  * @param command how the bench was started, for the report
- * @param jvmOptions what every service's JVM runs with ({@code SUITE_JVM_OPTIONS}, else the defaults), for the report
- * @param kafkaJvmOptions what the broker's JVM runs with ({@code SUITE_KAFKA_JVM_OPTIONS}, else the defaults)
  */
 public record BenchOptions(
         List<Double> rates,
@@ -34,13 +31,11 @@ public record BenchOptions(
         int baselinePort,
         boolean publish,
         UpOptions suite,
-        String command,
-        List<String> jvmOptions,
-        List<String> kafkaJvmOptions) {
+        String command) {
 
     static final List<Double> DEFAULT_RATES = List.of(10.0, 20.0, 40.0, 80.0, 160.0, 320.0, 640.0);
     static final Duration DEFAULT_STEP = Duration.ofSeconds(30);
-    static final Duration DEFAULT_WARMUP = Duration.ofSeconds(60);
+    static final Duration DEFAULT_WARMUP = Duration.ofSeconds(180);
     static final int DEFAULT_BASELINE_PORT = 8290;
     private static final Duration SHORTEST_STEP = Duration.ofSeconds(5);
     private static final int MOST_RATES = 20;
@@ -56,8 +51,6 @@ public record BenchOptions(
 
     public BenchOptions {
         rates = List.copyOf(rates);
-        jvmOptions = List.copyOf(jvmOptions);
-        kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
     }
 
     public static BenchOptions parse(List<String> arguments, Map<String, String> environment) {
@@ -85,7 +78,8 @@ public record BenchOptions(
         if (!bench.words().isEmpty()) {
             throw new SuiteFailure("bench takes options only, not " + String.join(" ", bench.words()));
         }
-        var suite = UpOptions.parse(upArguments, environment);
+        // the JVMs as the container image runs them, both compilers: cheaper per order once warmed up
+        var suite = UpOptions.parse(upArguments, environment).withJvm(JvmOptions.warmedUp(environment));
         var step = bench.duration("--step").orElse(DEFAULT_STEP);
         if (step.compareTo(SHORTEST_STEP) < 0 || step.toMillis() % 1000 != 0) {
             throw new SuiteFailure("--step takes whole seconds, at least " + SHORTEST_STEP.toSeconds() + "s, not "
@@ -110,9 +104,7 @@ public record BenchOptions(
                 baselinePort,
                 bench.has(PUBLISH),
                 suite,
-                "./suite bench" + (arguments.isEmpty() ? "" : " " + String.join(" ", arguments)),
-                ServiceProcess.jvmOptions(environment.get(ServiceProcess.JVM_OPTIONS_VARIABLE)),
-                KafkaBroker.jvmOptions(environment.get(KafkaBroker.JVM_OPTIONS_VARIABLE)));
+                "./suite bench" + (arguments.isEmpty() ? "" : " " + String.join(" ", arguments)));
     }
 
     /** The baseline's database, beside the suite's: {@code bench_baseline} by default. */

@@ -239,9 +239,9 @@ final class BenchmarkMarkdown {
                 .append(options.baselinePort())
                 .append(", its events to the same Kafka, routed by the suite's gateway at `/baseline` (and reached"
                         + " directly for the baseline direct). Every service and the baseline run with `")
-                .append(String.join(" ", options.jvmOptions()))
+                .append(String.join(" ", options.suite().jvm().services()))
                 .append("`, the Kafka broker with `")
-                .append(String.join(" ", options.kafkaJvmOptions()))
+                .append(String.join(" ", options.suite().jvm().kafka()))
                 .append("`; Gatling runs in a JVM of its own on the same machine.\n");
         text.append("- Before the first step every product was set to ")
                 .append(TopUpStockAndMoney.UNITS)

@@ -2,9 +2,9 @@ package dev.txsuite.launcher.kafka;
 
 import dev.txsuite.launcher.SuiteFailure;
 import dev.txsuite.launcher.process.ChildProcess;
+import dev.txsuite.launcher.process.JvmOptions;
 import dev.txsuite.launcher.process.LocalPorts;
 import dev.txsuite.launcher.process.RunsAsChildProcess;
-import dev.txsuite.launcher.process.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,34 +33,27 @@ public final class KafkaBroker implements RunsAsChildProcess {
 
     public static final Duration READINESS_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
-    /** Replaces {@link #DEFAULT_JVM_OPTIONS} for the broker: {@code "-Xmx512m ..."}. */
-    public static final String JVM_OPTIONS_VARIABLE = "SUITE_KAFKA_JVM_OPTIONS";
-
-    private static final List<String> DEFAULT_JVM_OPTIONS =
-            List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true");
-
-    /** The options the broker's JVM runs with: {@code SUITE_KAFKA_JVM_OPTIONS} when set, else the defaults. */
-    public static List<String> jvmOptions(String fromEnvironment) {
-        return ServiceProcess.jvmOptions(fromEnvironment, DEFAULT_JVM_OPTIONS);
-    }
-
     private final Path libraries;
     private final Path dataDirectory;
     private final int port;
     private final int controllerPort;
     private final Path log;
+    private final List<String> jvmOptions;
     private final ChildProcess process;
 
     /**
      * @param libraries the folder of jars Kafka runs from (the launcher's {@code target/lib})
      * @param log where the broker's output goes
+     * @param jvmOptions what the broker's JVM runs with ({@link JvmOptions#kafka()})
      */
-    public KafkaBroker(Path libraries, Path dataDirectory, int port, int controllerPort, Path log) {
+    public KafkaBroker(
+            Path libraries, Path dataDirectory, int port, int controllerPort, Path log, List<String> jvmOptions) {
         this.libraries = libraries.toAbsolutePath();
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
         this.log = log.toAbsolutePath();
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.process = new ChildProcess(
                 "kafka", command("kafka.Kafka", serverProperties().toString()), Map.of(), log);
     }
@@ -129,7 +122,7 @@ public final class KafkaBroker implements RunsAsChildProcess {
     private List<String> command(String mainClass, String... arguments) {
         var command = new ArrayList<String>();
         command.add(ChildProcess.javaOfThisJvm());
-        command.addAll(jvmOptions(System.getenv(JVM_OPTIONS_VARIABLE)));
+        command.addAll(jvmOptions);
         command.add("-Dlog4j2.configurationFile=" + dataDirectory.resolve("log4j2.properties"));
         command.add("-cp");
         command.add(libraries.resolve("*").toString());

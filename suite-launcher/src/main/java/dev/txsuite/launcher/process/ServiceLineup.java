@@ -13,7 +13,7 @@ import java.util.Set;
  * Which service instances to run and how they find each other, their databases and the broker: the one
  * place that turns ports and logins into environment variables, for {@code ./suite up} and the end-to-end
  * tests alike. {@code ports} holds each service's port; with several coordinators the first one has the
- * coordinator's port and the others the ports after it.
+ * coordinator's port and the others the ports after it; every one runs with {@code jvmOptions}.
  */
 public record ServiceLineup(
         RepositoryRoot root,
@@ -23,7 +23,8 @@ public record ServiceLineup(
         Map<SuiteService, DatabaseLogin> databases,
         String kafkaBootstrapServers,
         Path logDirectory,
-        Map<String, String> settings) {
+        Map<String, String> settings,
+        List<String> jvmOptions) {
 
     /** Upstream services first, so that they are reported ready in the order the gateway needs them. */
     private static final List<SuiteService> START_ORDER = List.of(
@@ -38,6 +39,7 @@ public record ServiceLineup(
         selected = Set.copyOf(selected);
         databases = Map.copyOf(databases);
         settings = Map.copyOf(settings);
+        jvmOptions = List.copyOf(jvmOptions);
         if (coordinators < 1) {
             throw new IllegalArgumentException("at least one coordinator, not " + coordinators);
         }
@@ -70,7 +72,8 @@ public record ServiceLineup(
                         root.execJarOf(instance.service().module()),
                         instance.port(),
                         environmentOf(instance),
-                        logDirectory.resolve(instance.name() + ".log")))
+                        logDirectory.resolve(instance.name() + ".log"),
+                        jvmOptions))
                 .toList();
     }
 

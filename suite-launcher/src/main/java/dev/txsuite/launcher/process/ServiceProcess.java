@@ -20,37 +20,21 @@ public final class ServiceProcess implements RunsAsChildProcess {
 
     public static final Duration READINESS_TIMEOUT = Duration.ofSeconds(180);
 
-    /** Replaces {@link #DEFAULT_JVM_OPTIONS} for every service (and the bench's baseline): {@code "-Xmx512m ..."}. */
-    public static final String JVM_OPTIONS_VARIABLE = "SUITE_JVM_OPTIONS";
-
-    // small heaps and C1 only: five JVMs and a broker share a laptop (or a 2-core build machine)
-    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
-
     private final ChildProcess process;
     private final int port;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
+    /** @param jvmOptions what the JVM runs with ({@link JvmOptions#services()}) */
+    public ServiceProcess(
+            String name, Path jar, int port, Map<String, String> environment, Path log, List<String> jvmOptions) {
         var command = new ArrayList<String>();
         command.add(ChildProcess.javaOfThisJvm());
-        command.addAll(jvmOptions(System.getenv(JVM_OPTIONS_VARIABLE)));
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         this.process = new ChildProcess(name, command, environment, log);
         this.port = port;
-    }
-
-    /** The options every service's JVM runs with: {@code SUITE_JVM_OPTIONS} when set, else the defaults. */
-    public static List<String> jvmOptions(String fromEnvironment) {
-        return jvmOptions(fromEnvironment, DEFAULT_JVM_OPTIONS);
-    }
-
-    /** The options a variable gives, split at white space; {@code defaults} when it is unset or blank. */
-    public static List<String> jvmOptions(String fromEnvironment, List<String> defaults) {
-        return fromEnvironment == null || fromEnvironment.isBlank()
-                ? defaults
-                : List.of(fromEnvironment.strip().split("\\s+"));
     }
 
     public String name() {

@@ -89,7 +89,8 @@ public final class UpCommand {
                 kafkaData,
                 options.kafkaPort(),
                 options.kafkaControllerPort(),
-                logs.resolve("kafka.log"));
+                logs.resolve("kafka.log"),
+                options.jvm().kafka());
         var suite = new RunningSuite(broker, lineup.processes());
         out.println("starting Kafka and the services (logs in " + logs + ")...");
         try {
@@ -143,7 +144,8 @@ public final class UpCommand {
                 databases,
                 "127.0.0.1:" + options.kafkaPort(),
                 logs,
-                settings);
+                settings,
+                options.jvm().services());
     }
 
     private static void requireFreePorts(UpOptions options, ServiceLineup lineup) {

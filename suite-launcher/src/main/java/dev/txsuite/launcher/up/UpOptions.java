@@ -2,6 +2,7 @@ package dev.txsuite.launcher.up;
 
 import dev.txsuite.launcher.SuiteFailure;
 import dev.txsuite.launcher.SuiteService;
+import dev.txsuite.launcher.process.JvmOptions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -21,7 +22,8 @@ public record UpOptions(
         int kafkaControllerPort,
         int coordinators,
         Set<SuiteService> services,
-        String databasePrefix) {
+        String databasePrefix,
+        JvmOptions jvm) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -74,7 +76,13 @@ public record UpOptions(
                                 environment)),
                 coordinators(given.getOrDefault("--coordinators", "1")),
                 services(given.get("--only")),
-                databasePrefix(given.getOrDefault("--database-prefix", "")));
+                databasePrefix(given.getOrDefault("--database-prefix", "")),
+                JvmOptions.quickStart(environment));
+    }
+
+    /** The same suite, its JVMs run with {@code options}. */
+    public UpOptions withJvm(JvmOptions options) {
+        return new UpOptions(ports, kafkaPort, kafkaControllerPort, coordinators, services, databasePrefix, options);
     }
 
     public String databaseOf(SuiteService service) {

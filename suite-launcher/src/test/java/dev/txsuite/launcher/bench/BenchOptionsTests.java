@@ -18,9 +18,9 @@ class BenchOptionsTests {
 
         assertThat(options.rates()).containsExactly(10.0, 20.0, 40.0, 80.0, 160.0, 320.0, 640.0);
         assertThat(options.step()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(options.jvmOptions()).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
-        assertThat(options.kafkaJvmOptions()).contains("-Xmx384m");
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(options.suite().jvm().services()).containsExactly("-Xmx256m", "-Xshare:auto");
+        assertThat(options.suite().jvm().kafka()).contains("-Xmx384m").doesNotContain("-XX:TieredStopAtLevel=1");
         assertThat(options.publish()).isFalse();
         assertThat(options.gatewayPort()).isEqualTo(8280);
         assertThat(options.suite().ports()).containsEntry(SuiteService.COORDINATOR, 8284);
@@ -52,8 +52,8 @@ class BenchOptionsTests {
                 Map.of("SUITE_JVM_OPTIONS", " -Xmx512m  -XX:+UseSerialGC ", "SUITE_KAFKA_JVM_OPTIONS", "-Xmx1g"));
 
         assertThat(options.rates()).containsExactly(2.0, 4.0, 40.0);
-        assertThat(options.jvmOptions()).containsExactly("-Xmx512m", "-XX:+UseSerialGC");
-        assertThat(options.kafkaJvmOptions()).containsExactly("-Xmx1g");
+        assertThat(options.suite().jvm().services()).containsExactly("-Xmx512m", "-XX:+UseSerialGC");
+        assertThat(options.suite().jvm().kafka()).containsExactly("-Xmx1g");
         assertThat(options.step()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.publish()).isTrue();

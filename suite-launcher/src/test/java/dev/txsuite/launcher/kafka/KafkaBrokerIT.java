@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.txsuite.launcher.RepositoryRoot;
 import dev.txsuite.launcher.SuiteFailure;
+import dev.txsuite.launcher.process.JvmOptions;
 import dev.txsuite.launcher.process.LocalPorts;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -70,7 +71,12 @@ class KafkaBrokerIT {
 
     private KafkaBroker broker(int port, int controllerPort) {
         return new KafkaBroker(
-                RepositoryRoot.find().launcherLibraries(), data, port, controllerPort, data.resolve("kafka.log"));
+                RepositoryRoot.find().launcherLibraries(),
+                data,
+                port,
+                controllerPort,
+                data.resolve("kafka.log"),
+                JvmOptions.quickStart(Map.of()).kafka());
     }
 
     private static void send(KafkaBroker broker, String topic, String key, String value) throws Exception {

@@ -23,6 +23,9 @@ class UpOptionsTests {
         assertThat(options.coordinators()).isEqualTo(1);
         assertThat(options.services()).containsExactlyInAnyOrder(SuiteService.values());
         assertThat(options.databaseOf(SuiteService.PAYMENT)).isEqualTo("payments");
+        // C1 only, so that the suite is ready fast
+        assertThat(options.jvm().services()).contains("-XX:TieredStopAtLevel=1");
+        assertThat(options.jvm().kafka()).contains("-XX:TieredStopAtLevel=1");
     }
 
     @Test
