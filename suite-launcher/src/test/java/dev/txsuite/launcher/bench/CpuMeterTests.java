@@ -21,6 +21,18 @@ class CpuMeterTests {
         assertThat(after.get("this-jvm").minus(before.get("this-jvm"))).isGreaterThanOrEqualTo(Duration.ofMillis(250));
     }
 
+    @Test
+    void shouldCountTheCpuOfChildrenThatEnded() throws Exception {
+        var before = CpuMeter.endedChildrenOf(ProcessHandle.current());
+        var child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 400000 ]; do i=$((i+1)); done").start();
+        assertThat(child.waitFor()).isZero();
+
+        var after = CpuMeter.endedChildrenOf(ProcessHandle.current());
+
+        // a few hundred milliseconds of shell arithmetic, now the child's parent's
+        assertThat(after.minus(before)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+    }
+
     private static long busyFor(Duration duration) {
         var end = System.nanoTime() + duration.toNanos();
         long sum = 0;
