@@ -136,6 +136,56 @@ class GatewayAdminTests {
     }
 
     @Test
+    void shouldLetOnlyTheAdminRestockAProductOrDepositMoney() {
+        client.post()
+                .uri("/api/products/MUG-CERAMIC/restocks")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"units\":10}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        client.post()
+                .uri("/api/accounts/alice/deposits")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"amountCents\":100}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        assertThat(INVENTORY.received()).isEmpty();
+        assertThat(PAYMENT.received()).isEmpty();
+
+        client.post()
+                .uri("/api/products/MUG-CERAMIC/restocks")
+                .headers(headers -> headers.setBasicAuth("admin", "admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"units\":10}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.post()
+                .uri("/api/accounts/alice/deposits")
+                .headers(headers -> headers.setBasicAuth("admin", "admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"amountCents\":100}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        // the catalog and the accounts stay open
+        client.get().uri("/api/products/MUG-CERAMIC").exchange().expectStatus().isOk();
+
+        assertThat(INVENTORY.received())
+                .extracting(RecordingBackend.Received::uri)
+                .containsExactly("/api/products/MUG-CERAMIC/restocks", "/api/products/MUG-CERAMIC");
+        assertThat(INVENTORY.received().getFirst().headers().get(ADMIN_USER)).containsExactly("admin");
+        assertThat(INVENTORY.received().getFirst().header(HttpHeaders.AUTHORIZATION))
+                .isNull();
+        assertThat(PAYMENT.received()).singleElement().satisfies(request -> {
+            assertThat(request.uri()).isEqualTo("/api/accounts/alice/deposits");
+            assertThat(request.header(HttpHeaders.AUTHORIZATION)).isNull();
+        });
+    }
+
+    @Test
     void shouldRefuseAWrongPasswordWith401() {
         var problem = client.get()
                 .uri("/api/transactions")

@@ -75,6 +75,12 @@ final class GatewayClient {
         return await(sendAsync(request));
     }
 
+    /** POSTs a JSON body to an admin path as the local default admin ({@code admin}/{@code admin}, HTTP Basic). */
+    JsonResponse postAsAdmin(String path, String body) {
+        var credentials = Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        return await(sendAsync(post(URI.create(path), body).header("Authorization", "Basic " + credentials)));
+    }
+
     /** PUTs a JSON body to a path or a full URI (a service's own internal endpoint). */
     JsonResponse put(String pathOrUri, String body) {
         var request = HttpRequest.newBuilder(gateway.resolve(pathOrUri))

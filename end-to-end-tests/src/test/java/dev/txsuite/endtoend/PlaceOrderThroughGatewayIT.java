@@ -218,6 +218,31 @@ class PlaceOrderThroughGatewayIT {
 
     @Test
     @Order(8)
+    void shouldSellWhatAnOperatorRestockedPaidWithWhatAnOperatorDeposited() {
+        assertThat(databases.onHand("KETTLE-ELECTRIC")).as("sold out above").isZero();
+        var daveBefore = databases.balance("dave");
+        var anonymous = gateway.postRaw("/api/products/KETTLE-ELECTRIC/restocks", "{\"units\":2}");
+        assertThat(anonymous.status()).as("%s", anonymous).isEqualTo(401);
+        assertThat(databases.onHand("KETTLE-ELECTRIC")).isZero();
+
+        var restocked = gateway.postAsAdmin("/api/products/KETTLE-ELECTRIC/restocks", "{\"units\":2}");
+        var deposited = gateway.postAsAdmin("/api/accounts/dave/deposits", "{\"amountCents\":9000}");
+
+        assertThat(restocked.status()).as("%s", restocked).isEqualTo(201);
+        assertThat(restocked.number("onHand")).isEqualTo(2);
+        assertThat(deposited.status()).as("%s", deposited).isEqualTo(201);
+        assertThat(deposited.number("balanceCents")).isEqualTo(daveBefore + 9000);
+        var placed = gateway.placeOrder(OrderRequest.of("dave", 2, "KETTLE-ELECTRIC"));
+        assertThat(placed.status()).as("%s", placed).isEqualTo(201);
+        awaitNothingTentative("KETTLE-ELECTRIC", "dave");
+        assertThat(databases.onHand("KETTLE-ELECTRIC")).isZero();
+        assertThat(databases.balance("dave")).isEqualTo(daveBefore);
+        // what was restocked and deposited is counted: stock and money are still conserved
+        assertThat(databases.violationsSince(start)).isEmpty();
+    }
+
+    @Test
+    @Order(9)
     void shouldAnswer503AndMoveNothingWhileAParticipantIsDown() {
         var stockBefore = databases.onHand("COFFEE-BEANS-1KG");
         var balanceBefore = databases.balance("alice");
@@ -251,7 +276,7 @@ class PlaceOrderThroughGatewayIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void shouldAnswer503AndMoveNothingWhileTheCoordinatorIsDown() {
         var stockBefore = databases.onHand("COFFEE-BEANS-1KG");
         var balanceBefore = databases.balance("alice");
@@ -274,7 +299,7 @@ class PlaceOrderThroughGatewayIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void shouldKeepEveryInvariantOverEverythingAbove() {
         await("no order PENDING and every transaction finished")
                 .atMost(Duration.ofSeconds(60))

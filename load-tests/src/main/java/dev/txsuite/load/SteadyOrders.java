@@ -35,7 +35,8 @@ public class SteadyOrders extends Simulation {
 
     @Override
     public void before() {
-        StockBudget.warnIfShort(settings, DemoData.SKUS_BY_STOCK.keySet(), settings.ordersAtConstantRate());
+        StockBudget.supplyEnough(
+                settings, DemoData.SKUS_BY_STOCK, DemoData.CUSTOMERS_BY_BALANCE, settings.ordersAtConstantRate());
         WarmUp.placeOrders(settings);
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 
 /**
  * Admin login for the admin routes only: the coordinator's admin API ({@code /api/transactions}) and dashboard
- * ({@code /admin}). Every other path passes the gateway exactly as before: no login, no CSRF token, no session.
+ * ({@code /admin}), and the operator's supplies (restocks of products, deposits on accounts). Every other path passes the gateway exactly as before: no login, no CSRF token, no session.
  *
  * <p>API clients send HTTP Basic on every call; browsers log in once with the form at {@code /admin/login} and
  * get a session cookie. A session's unsafe requests need the CSRF token, sent back from the {@code XSRF-TOKEN}
@@ -37,8 +37,18 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @EnableConfigurationProperties(AdminCredentials.class)
 class AdminSecurityConfiguration {
 
-    /** What the routes {@code admin-stream}, {@code admin-api} and {@code admin-dashboard} forward. */
-    private static final String[] ADMIN_PATHS = {"/api/transactions", "/api/transactions/**", "/admin", "/admin/**"};
+    /**
+     * What the routes {@code admin-stream}, {@code admin-api}, {@code admin-dashboard}, {@code admin-restock} and
+     * {@code admin-deposit} forward.
+     */
+    private static final String[] ADMIN_PATHS = {
+        "/api/transactions",
+        "/api/transactions/**",
+        "/admin",
+        "/admin/**",
+        "/api/products/*/restocks",
+        "/api/accounts/*/deposits"
+    };
 
     private static final String DASHBOARD = "/admin/";
     private static final String LOGOUT = "/admin/logout";

@@ -6,10 +6,12 @@ import java.time.Instant;
 
 /**
  * What a transaction did to a customer's money, on {@code payment.events} keyed by customer id: the order total
- * held, captured or released. payment-service publishes all three types; the baseline never holds money, so only
- * {@code payment.captured}.
+ * held, captured or released, or the money an operator deposited. payment-service publishes all four types; the
+ * baseline never holds money, so only {@code payment.captured}.
  *
- * @param txId the transaction that moved the money (the baseline: its local database transaction)
+ * @param orderId the order whose transaction moved the money; {@code null} for a deposit
+ * @param txId the transaction that moved the money (the baseline: its local database transaction; a deposit: the
+ *     deposit's id)
  * @param balanceCents the account's balance after the change
  * @param heldCents the money held on the account after the change
  */
@@ -29,6 +31,7 @@ public record PaymentEvent(
     public static final String HELD = "dev.txsuite.payment.held.v1";
     public static final String CAPTURED = "dev.txsuite.payment.captured.v1";
     public static final String RELEASED = "dev.txsuite.payment.released.v1";
+    public static final String DEPOSITED = "dev.txsuite.payment.deposited.v1";
 
     @Override
     public String topic() {

@@ -6,10 +6,13 @@ import java.time.Instant;
 
 /**
  * What happened to the stock of one sku, on {@code inventory.events} keyed by sku: units reserved, taken or
- * released by a transaction, and {@code stock.changed} whenever the units on hand change. inventory-service
- * publishes all four types; the baseline never reserves, so only {@code stock.taken} and {@code stock.changed}.
+ * released by a transaction, units added by an operator's restock, and {@code stock.changed} whenever the units on
+ * hand change. inventory-service publishes all five types; the baseline never reserves, so only {@code stock.taken}
+ * and {@code stock.changed}.
  *
- * @param txId the transaction that moved the units (the baseline: its local database transaction)
+ * @param orderId the order whose transaction moved the units; {@code null} for a restock
+ * @param txId the transaction that moved the units (the baseline: its local database transaction; a restock: the
+ *     restock's id)
  * @param quantity the units the transaction moved
  * @param onHand the units on hand after the change
  * @param reserved the units reserved after the change
@@ -29,6 +32,7 @@ public record StockEvent(
     public static final String RESERVED = "dev.txsuite.stock.reserved.v1";
     public static final String TAKEN = "dev.txsuite.stock.taken.v1";
     public static final String RELEASED = "dev.txsuite.stock.released.v1";
+    public static final String RESTOCKED = "dev.txsuite.stock.restocked.v1";
     public static final String CHANGED = "dev.txsuite.stock.changed.v1";
 
     @Override

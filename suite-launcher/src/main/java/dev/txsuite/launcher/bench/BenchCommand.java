@@ -7,6 +7,7 @@ import dev.txsuite.launcher.kafka.KafkaBroker;
 import dev.txsuite.launcher.load.GatlingRun;
 import dev.txsuite.launcher.process.DatabaseLogin;
 import dev.txsuite.launcher.process.LocalPorts;
+import dev.txsuite.launcher.supply.Supplies;
 import dev.txsuite.launcher.up.BuildMissingJars;
 import dev.txsuite.launcher.up.PostgresServer;
 import dev.txsuite.launcher.up.UpCommand;
@@ -129,14 +130,14 @@ public final class BenchCommand {
             throw new SuiteFailure("the freshly started suite did not become quiet within "
                     + SuiteVerification.QUIET_WITHIN.toSeconds() + " s; see the logs in " + logs());
         }
+        var gateway = URI.create("http://127.0.0.1:" + options.gatewayPort());
         out.println("bench: topped up, in the suite: "
-                + TopUpStockAndMoney.topUp(databases.get(SuiteService.INVENTORY), databases.get(SuiteService.PAYMENT))
+                + TopUpStockAndMoney.topUp(Supplies.fromEnvironment(gateway, environment))
                 + "; in the baseline: " + TopUpStockAndMoney.topUp(baselineDatabase, baselineDatabase));
         var suiteStart = invariants.snapshot();
         var baselineInvariants = new BaselineInvariants(baselineDatabase);
         var baselineStart = baselineInvariants.snapshot();
 
-        var gateway = URI.create("http://127.0.0.1:" + options.gatewayPort());
         var targets = Map.of(
                 BenchSystem.BASELINE, gateway.resolve("/baseline"),
                 BenchSystem.TWO_PC, gateway,

@@ -1,15 +1,16 @@
 package dev.txsuite.launcher.bench;
 
 import dev.txsuite.launcher.process.DatabaseLogin;
+import dev.txsuite.launcher.supply.Supplies;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * Gives every product and every account far more than a bench can take, directly in the databases, once, while
- * nothing is in flight and before the snapshot that conservation is checked against: the demo data alone (650 units
- * in the plentiful skus, dave's 5 dollars) would run out within the first steps and turn the figures into
- * OUT_OF_STOCK answers. The baseline's tables have the same names and columns as inventory-service's and
- * payment-service's, so one statement serves both.
+ * Gives every product and every account far more than a bench can take, once, while nothing is in flight and
+ * before the snapshot that conservation is checked against: the demo data alone (650 units in the plentiful skus,
+ * dave's 5 dollars) would run out within the first steps and turn the figures into OUT_OF_STOCK answers. The suite
+ * is supplied as an operator would, through the gateway's admin API (a restock per product, a deposit per
+ * account); the baseline, which has no such API, directly in its database.
  */
 final class TopUpStockAndMoney {
 
@@ -20,7 +21,25 @@ final class TopUpStockAndMoney {
 
     private TopUpStockAndMoney() {}
 
-    /** @return how many products and accounts were topped up */
+    /** @return how many products and accounts were topped up, through the admin API */
+    static String topUp(Supplies supplies) {
+        var products = supplies.availableUnits();
+        products.forEach((sku, available) -> {
+            if (available < UNITS) {
+                supplies.restock(sku, UNITS - available);
+            }
+        });
+        var accounts = supplies.availableCents();
+        accounts.forEach((customer, available) -> {
+            if (available < CENTS) {
+                supplies.deposit(customer, CENTS - available);
+            }
+        });
+        return products.size() + " products to " + UNITS + " units, " + accounts.size() + " accounts to " + CENTS / 100
+                + " dollars (admin API)";
+    }
+
+    /** @return how many products and accounts were topped up, in the database */
     static String topUp(DatabaseLogin products, DatabaseLogin accounts) {
         var productsTopped = update(products, "UPDATE product SET on_hand = ?", UNITS);
         var accountsTopped = update(accounts, "UPDATE account SET balance_cents = ?", CENTS);

@@ -1,7 +1,9 @@
 package dev.txsuite.launcher.chaos;
 
 import dev.txsuite.launcher.SuiteFailure;
+import dev.txsuite.launcher.SuiteService;
 import dev.txsuite.launcher.kafka.KafkaBroker;
+import dev.txsuite.launcher.supply.Supplies;
 import dev.txsuite.launcher.up.UpCommand;
 import dev.txsuite.launcher.up.UpOptions;
 import dev.txsuite.launcher.verify.Invariants;
@@ -79,8 +81,12 @@ public final class ChaosCommand {
         }
         var suite = started.get().suite();
         try {
+            var gateway = suite.service(SuiteService.GATEWAY.shortName()).baseUri();
             var report = new ChaosRun(
-                            suite, new Invariants(started.get().lineup().databases()), out)
+                            suite,
+                            new Invariants(started.get().lineup().databases()),
+                            Supplies.fromEnvironment(gateway, environment),
+                            out)
                     .run(duration, clients, seed);
             report.print(out);
             out.println("  seed                   " + seed);

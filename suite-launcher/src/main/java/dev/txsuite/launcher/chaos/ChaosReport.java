@@ -14,6 +14,8 @@ import java.util.Map;
  * @param peakInDoubt the most transactions some participant held in doubt at once
  * @param longestResolution the longest a transaction took from start to end at the coordinator
  * @param quietAfter how long the system took to settle once the orders stopped
+ * @param restockedUnits units the run restocked through the admin API while orders flowed
+ * @param depositedCents money the run deposited through the admin API while orders flowed
  * @param violations every invariant that does not hold, and every order whose answer its state contradicts
  */
 public record ChaosReport(
@@ -23,6 +25,8 @@ public record ChaosReport(
         int peakInDoubt,
         Duration longestResolution,
         Duration quietAfter,
+        long restockedUnits,
+        long depositedCents,
         List<String> violations) {
 
     public ChaosReport {
@@ -48,6 +52,8 @@ public record ChaosReport(
         out.println("  peak in-doubt          " + peakInDoubt + " transactions");
         out.println("  longest to resolve     " + longestResolution.toMillis() + " ms");
         out.println("  quiet after the load   " + quietAfter.toMillis() + " ms");
+        out.println("  supplies               " + restockedUnits + " units restocked, " + depositedCents / 100
+                + " dollars deposited (admin API, whatever orders used up)");
         if (violations.isEmpty()) {
             out.println("  invariants             all hold (atomicity, stock, money, orders, answers, events)");
         } else {

@@ -52,8 +52,8 @@ public class Invariants {
     }
 
     /**
-     * What must stay constant: per sku the units on hand plus those sold in confirmed orders, per customer
-     * the balance plus the money captured.
+     * What must stay constant: per sku the units on hand plus those sold in confirmed orders, less those an operator
+     * restocked; per customer the balance plus the money captured, less what an operator deposited.
      */
     public record Snapshot(Map<String, Long> unitsBySku, Map<String, Long> centsByCustomer) {
 
@@ -87,8 +87,9 @@ public class Invariants {
         if (updated != 1) {
             throw new IllegalStateException("no product " + sku + " in the inventory database");
         }
-        var sold = observe().confirmedUnitsBySku().getOrDefault(sku, 0L);
-        return before.withUnits(sku, onHand + sold);
+        var observed = observe();
+        var sold = observed.confirmedUnitsBySku().getOrDefault(sku, 0L);
+        return before.withUnits(sku, onHand + sold - observed.restockedUnits().getOrDefault(sku, 0L));
     }
 
     public long onHand(String sku) {
@@ -223,7 +224,7 @@ public class Invariants {
             var now = units.get(sku);
             if (!Objects.equals(before, now)) {
                 violations.add("stock of " + sku + ": initial on_hand " + before + " but on_hand + units in confirmed"
-                        + " orders is " + now + " (difference " + difference(now, before) + ")");
+                        + " orders - units restocked is " + now + " (difference " + difference(now, before) + ")");
             }
         }
         for (var product : observed.products()) {
@@ -248,14 +249,14 @@ public class Invariants {
             var before = start.centsByCustomer().get(customer);
             var now = cents.get(customer);
             if (!Objects.equals(before, now)) {
-                violations.add("money of " + customer + ": initial balance " + before + " but balance + captured is "
-                        + now + " (difference " + difference(now, before) + " cents)");
+                violations.add("money of " + customer + ": initial balance " + before + " but balance + captured"
+                        + " - deposited is " + now + " (difference " + difference(now, before) + " cents)");
             }
         }
         var total = cents.values().stream().mapToLong(Long::longValue).sum();
         if (total != start.totalCents()) {
-            violations.add("money overall: sum of balances plus captured was " + start.totalCents() + ", now " + total
-                    + " (difference " + (total - start.totalCents()) + " cents)");
+            violations.add("money overall: sum of balances plus captured less deposited was " + start.totalCents()
+                    + ", now " + total + " (difference " + (total - start.totalCents()) + " cents)");
         }
         for (var account : observed.accounts()) {
             if (account.heldCents() != 0) {
@@ -374,6 +375,7 @@ public class Invariants {
                         inventory,
                         "SELECT sku, on_hand, reserved FROM product",
                         row -> new Product(row.getString("sku"), row.getLong("on_hand"), row.getLong("reserved"))),
+                amounts(inventory, "SELECT sku, sum(units) FROM restock GROUP BY sku"),
                 query(
                         inventory,
                         "SELECT tx_id::text, sku, order_id::text, quantity, state FROM reservation",
@@ -387,6 +389,7 @@ public class Invariants {
                         payments,
                         "SELECT customer_id, balance_cents, held_cents FROM account",
                         row -> new Account(row.getString(1), row.getLong(2), row.getLong(3))),
+                amounts(payments, "SELECT customer_id, sum(amount_cents) FROM deposit GROUP BY customer_id"),
                 query(
                         payments,
                         "SELECT tx_id::text, order_id::text, customer_id, amount_cents, state FROM payment_hold",
@@ -430,8 +433,10 @@ public class Invariants {
 
     private record Observed(
             List<Product> products,
+            Map<String, Long> restockedUnits,
             List<Reservation> reservations,
             List<Account> accounts,
+            Map<String, Long> depositedCents,
             List<Hold> holds,
             List<Order> orders,
             List<Line> lines,
@@ -451,7 +456,11 @@ public class Invariants {
         Map<String, Long> unitsBySku() {
             var sold = confirmedUnitsBySku();
             return products.stream()
-                    .collect(toMap(Product::sku, product -> product.onHand() + sold.getOrDefault(product.sku(), 0L)));
+                    .collect(toMap(
+                            Product::sku,
+                            product -> product.onHand()
+                                    + sold.getOrDefault(product.sku(), 0L)
+                                    - restockedUnits.getOrDefault(product.sku(), 0L)));
         }
 
         Map<String, Long> centsByCustomer() {
@@ -461,7 +470,9 @@ public class Invariants {
             return accounts.stream()
                     .collect(toMap(
                             Account::customerId,
-                            account -> account.balanceCents() + captured.getOrDefault(account.customerId(), 0L)));
+                            account -> account.balanceCents()
+                                    + captured.getOrDefault(account.customerId(), 0L)
+                                    - depositedCents.getOrDefault(account.customerId(), 0L)));
         }
     }
 
@@ -513,6 +524,14 @@ public class Invariants {
             throw new IllegalStateException(
                     "cannot read " + database.jdbcUrl() + " with '" + sql + "': " + e.getMessage(), e);
         }
+    }
+
+    /** A query of two columns, a key and a sum, as a map. */
+    private static Map<String, Long> amounts(DatabaseLogin database, String sql) {
+        var amounts = new HashMap<String, Long>();
+        query(database, sql, row -> Map.entry(row.getString(1), row.getLong(2)))
+                .forEach(entry -> amounts.put(entry.getKey(), entry.getValue()));
+        return amounts;
     }
 
     private static long single(DatabaseLogin database, String sql, Object... parameters) {
