@@ -2,6 +2,7 @@ package dev.txsuite.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -35,7 +36,8 @@ final class PlaceOrder {
 
     /**
      * @param name the request's name in the report; {@code #{protocol}} in it splits the numbers by protocol
-     * @param expected the statuses that are a correct answer here; a 409 must also name its reason
+     * @param expected the statuses that are a correct answer here; a 409 must also name its reason, and a 503 must
+     *     say when to come back: one without {@code Retry-After} is reported as such (the bench counts them)
      */
     static HttpRequestActionBuilder expecting(String name, Integer... expected) {
         var request = http(name)
@@ -43,6 +45,8 @@ final class PlaceOrder {
                 // a fresh key per order: a retried request would be answered once, never ordered twice
                 .header("Idempotency-Key", session -> UUID.randomUUID().toString())
                 .body(StringBody(BODY))
+                .checkIf((response, session) -> response.status().code() == 503)
+                .then(header("Retry-After").exists())
                 .check(status().in(Arrays.asList(expected)));
         if (Set.of(expected).contains(409)) {
             request = request.checkIf((response, session) -> response.status().code() == 409)

@@ -71,8 +71,9 @@ public final class SuiteCommand {
               --rates <r,r,...>           the offered rates, orders/s (default 10,20,40,80,160,320,640)
               --step <time>               how long each rate is offered (default 30s)
               --warmup <time>             each system's warm-up at the lowest rate, not recorded (default 180s)
+              --overload-step <time>      each system at twice its saturation after the sweep (default 60s)
               --baseline-port <port>      the baseline (default 8290)
-              --publish                   write docs/benchmarks.md and docs/benchmark-latency.png (on a quiet
+              --publish                   write docs/benchmarks.md and its two charts in docs/ (on a quiet
                                           machine: the report records the load average)
 
             Options of load:

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class TwoPhaseCommitTests extends CoordinatorIntegrationTest {
                 .forEach(participant -> participant.before(
                         "commit", txId -> logAtCommit.add(logRow(txId).orElseThrow())));
 
+        var startedBy = Instant.now();
         var outcome = begin(transaction);
 
         assertThat(outcome.state()).isEqualTo("COMMITTED");
@@ -36,6 +38,9 @@ class TwoPhaseCommitTests extends CoordinatorIntegrationTest {
         assertThat(prepare.get("epoch").asLong()).isEqualTo(1);
         assertThat(prepare.get("protocol").asString()).isEqualTo("2PC");
         assertThat(prepare.get("payload").get("for").asString()).isEqualTo("order");
+        // the vote deadline travels with PREPARE: a participant that gets it later votes NO without the work
+        assertThat(Instant.parse(prepare.get("voteBy").asString()))
+                .isBetween(startedBy, startedBy.plusMillis(2_000 + 1_000));
     }
 
     @Test

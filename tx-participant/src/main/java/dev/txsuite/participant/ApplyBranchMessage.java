@@ -2,6 +2,7 @@ package dev.txsuite.participant;
 
 import dev.txsuite.faults.Faults;
 import dev.txsuite.protocol.Decision;
+import dev.txsuite.protocol.Reasons;
 import dev.txsuite.protocol.Vote;
 import dev.txsuite.protocol.participant.Branch;
 import dev.txsuite.protocol.participant.BranchMessage;
@@ -10,6 +11,7 @@ import dev.txsuite.protocol.participant.ParticipantMachine;
 import dev.txsuite.protocol.participant.Reply;
 import dev.txsuite.protocol.participant.Reply.Refusal;
 import dev.txsuite.protocol.participant.Work;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,7 @@ public class ApplyBranchMessage {
      */
     @Transactional
     public Reply apply(BranchMessage message, JsonNode payload) {
-        return apply(message, payload, List.of());
+        return apply(message, payload, List.of(), null);
     }
 
     /**
@@ -64,12 +66,14 @@ public class ApplyBranchMessage {
      *
      * @param peers every participant the CAN-COMMIT names, in its order, with the URL the termination protocol
      *     reaches it at; recorded with a new branch, ignored otherwise
+     * @param voteBy the vote deadline the PREPARE carries, or null: past it, a branch prepared now votes NO
+     *     ({@code DEADLINE_PASSED}) without doing the work, since the coordinator would not count the vote
      */
     @Transactional
-    public Reply apply(BranchMessage message, JsonNode payload, List<Peer> peers) {
+    public Reply apply(BranchMessage message, JsonNode payload, List<Peer> peers, Instant voteBy) {
         participantLog.lock(message.txId());
         var branch = participantLog.find(message.txId()).orElseGet(() -> Branch.unknown(message.txId()));
-        return apply(branch, message, payload, peers);
+        return apply(branch, message, payload, peers, voteBy);
     }
 
     /**
@@ -83,13 +87,14 @@ public class ApplyBranchMessage {
         BranchMessage message = decision == Decision.COMMIT
                 ? new BranchMessage.Commit(txId, branch.epoch())
                 : new BranchMessage.Abort(txId, branch.epoch(), reason);
-        return apply(branch, message, null, List.of());
+        return apply(branch, message, null, List.of(), null);
     }
 
-    private Reply apply(Branch branch, BranchMessage message, JsonNode payload, List<Peer> peers) {
+    private Reply apply(Branch branch, BranchMessage message, JsonNode payload, List<Peer> peers, Instant voteBy) {
         var step = ParticipantMachine.receive(branch, message);
         switch (step.work()) {
-            case PREPARE -> step = ParticipantMachine.voted(step.next(), prepare(work, message.txId(), payload));
+            case PREPARE ->
+                step = ParticipantMachine.voted(step.next(), prepare(work, message.txId(), payload, voteBy));
             case COMMIT -> work.commit(message.txId());
             case ABORT -> work.abort(message.txId(), ((Abort) message).reason());
             case NONE -> {}
@@ -113,7 +118,7 @@ public class ApplyBranchMessage {
         return step.reply();
     }
 
-    private <P> Vote prepare(BranchWork<P> work, String txId, JsonNode payload) {
+    private <P> Vote prepare(BranchWork<P> work, String txId, JsonNode payload, Instant voteBy) {
         if (payload == null || !payload.isObject()) {
             throw new InvalidBranchPayload("PREPARE of transaction " + txId + " needs a JSON object payload", null);
         }
@@ -125,6 +130,14 @@ public class ApplyBranchMessage {
                     "the PREPARE payload of transaction " + txId + " is not a valid " + participant + " payload: "
                             + e.getOriginalMessage(),
                     e);
+        }
+        if (voteBy != null && Instant.now().isAfter(voteBy)) {
+            log.warn(
+                    "{} votes NO on transaction {}: its PREPARE arrived after the vote deadline {}",
+                    participant,
+                    txId,
+                    voteBy);
+            return Vote.no(Reasons.DEADLINE_PASSED);
         }
         var forced = faults.forcedNoVote();
         if (forced.isPresent()) {

@@ -2,6 +2,7 @@ package dev.txsuite.participant;
 
 import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.participant.BranchMessage;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -16,11 +17,11 @@ final class BranchRequests {
     private BranchRequests() {}
 
     /**
-     * {@code {"epoch":1,"protocol":"3PC","participants":[{"name","url"},...],"payload":{...}}}; the protocol is
-     * optional and defaults to 2PC. The participants are required under 3PC (CAN-COMMIT) and ignored under 2PC,
-     * which has no termination protocol.
+     * {@code {"epoch":1,"protocol":"3PC","participants":[{"name","url"},...],"payload":{...},"voteBy":"..."}}; the
+     * protocol is optional and defaults to 2PC. The participants are required under 3PC (CAN-COMMIT) and ignored
+     * under 2PC, which has no termination protocol. {@code voteBy}, optional, is the transaction's vote deadline.
      */
-    record PrepareRequest(Long epoch, String protocol, List<Peer> participants, JsonNode payload) {
+    record PrepareRequest(Long epoch, String protocol, List<Peer> participants, JsonNode payload, Instant voteBy) {
 
         PrepareRequest {
             requireEpoch(epoch);

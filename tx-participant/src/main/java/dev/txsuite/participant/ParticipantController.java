@@ -61,7 +61,8 @@ public class ParticipantController {
                                 + " included",
                         txId);
             }
-            var reply = applyBranchMessage.apply(request.toMessage(txId), request.payload(), request.participants());
+            var reply = applyBranchMessage.apply(
+                    request.toMessage(txId), request.payload(), request.participants(), request.voteBy());
             if (reply instanceof VoteReply) {
                 faults.reached(ParticipantHaltPoints.PREPARED);
             }

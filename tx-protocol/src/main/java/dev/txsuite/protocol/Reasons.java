@@ -12,6 +12,12 @@ public final class Reasons {
     /** A participant did not vote before the transaction's deadline. */
     public static final String VOTE_TIMEOUT = "VOTE_TIMEOUT";
 
+    /**
+     * PREPARE (CAN-COMMIT) reached a participant after the transaction's vote deadline, which the message carries: the
+     * coordinator no longer counts a vote, so the participant voted NO without doing the work.
+     */
+    public static final String DEADLINE_PASSED = "DEADLINE_PASSED";
+
     /** The coordinator restarted before it had decided; presumed abort. */
     public static final String COORDINATOR_RECOVERY = "COORDINATOR_RECOVERY";
 
@@ -37,6 +43,7 @@ public final class Reasons {
     public static boolean isTechnical(String reason) {
         return PARTICIPANT_UNAVAILABLE.equals(reason)
                 || VOTE_TIMEOUT.equals(reason)
+                || DEADLINE_PASSED.equals(reason)
                 || COORDINATOR_RECOVERY.equals(reason)
                 || COORDINATOR_LOST.equals(reason)
                 || COORDINATOR_UNAVAILABLE.equals(reason)

@@ -15,6 +15,7 @@ import dev.txsuite.testing.BranchLog;
 import dev.txsuite.testing.BranchLog.LogRow;
 import dev.txsuite.testing.ParticipantEndpoints;
 import dev.txsuite.testing.ParticipantEndpoints.VoteAnswer;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +96,42 @@ class StockBranchTests {
         assertThat(products.stockOf(scarce)).isEqualTo(new Stock(1, 0));
         assertThat(products.reservationsOf(txId)).isEmpty();
         assertThat(branchLog.of(txId)).contains(new LogRow("ABORTED", "NO", "OUT_OF_STOCK", "OUT_OF_STOCK", 1));
+    }
+
+    @Test
+    void shouldVoteNoDeadlinePassedAndReserveNothingForAPrepareThatArrivesAfterItsVoteDeadline() {
+        var sku = products.withStock(10);
+        var late = newTxId();
+        var inTime = newTxId();
+
+        branches.post(
+                        late,
+                        "prepare",
+                        Map.of(
+                                "epoch", 1,
+                                "payload", reserve(late, line(sku, 2)),
+                                "voteBy", Instant.now().minusMillis(1).toString()))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("""
+                        {"txId":"%s","participant":"inventory","vote":"NO","reason":"DEADLINE_PASSED"}""".formatted(late));
+        branches.post(
+                        inTime,
+                        "prepare",
+                        Map.of(
+                                "epoch", 1,
+                                "payload", reserve(inTime, line(sku, 3)),
+                                "voteBy", Instant.now().plusSeconds(30).toString()))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.vote")
+                .isEqualTo("YES");
+
+        assertThat(products.reservationsOf(late)).isEmpty();
+        assertThat(products.stockOf(sku)).isEqualTo(new Stock(10, 3));
+        assertThat(branchLog.of(late)).contains(new LogRow("ABORTED", "NO", "DEADLINE_PASSED", "DEADLINE_PASSED", 1));
     }
 
     @Test

@@ -105,6 +105,21 @@ public class OrderProblem extends RuntimeException {
                 Map.of());
     }
 
+    /**
+     * The service has as many orders in flight as it lets in now (its adaptive limit): refused before anything was
+     * read or written; the answer carries {@code Retry-After}.
+     */
+    public static OrderProblem overloaded(String service, int limit, long retryAfterSeconds) {
+        return new OrderProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "overloaded",
+                "Too many orders in flight",
+                service + " has " + limit + " orders in flight, as many as it lets in now; nothing was changed, try"
+                        + " again in " + retryAfterSeconds + " s",
+                List.of(),
+                Map.of("service", service, "reason", "OVERLOADED", "retryAfterSeconds", retryAfterSeconds));
+    }
+
     /** A service could not be reached before anything was changed; {@code reason} as the coordinator would give it. */
     public static OrderProblem serviceUnavailable(String service, String reason) {
         return new OrderProblem(

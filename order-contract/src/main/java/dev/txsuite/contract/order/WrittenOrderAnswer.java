@@ -1,6 +1,7 @@
 package dev.txsuite.contract.order;
 
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -22,10 +23,16 @@ public interface WrittenOrderAnswer {
         return status() >= 400;
     }
 
-    /** As it goes out: a problem as {@code application/problem+json}, anything else as JSON. */
+    /**
+     * As it goes out: a problem as {@code application/problem+json}, anything else as JSON; a {@code 503} (nothing
+     * was changed) with {@code Retry-After: 1}.
+     */
     default ResponseEntity<String> toResponse() {
         var response = ResponseEntity.status(status())
                 .contentType(isProblem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON);
+        if (status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
         if (location() != null) {
             response.location(URI.create(location()));
         }

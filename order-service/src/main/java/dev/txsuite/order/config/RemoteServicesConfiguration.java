@@ -75,13 +75,11 @@ class RemoteServicesConfiguration {
             RestClient.Builder builder,
             RemoteServices services,
             RetryRegistry retries,
-            CircuitBreakerRegistry breakers,
-            BulkheadRegistry bulkheads) {
+            CircuitBreakerRegistry breakers) {
         return new TransactionCoordinator(
                 client(builder, services.coordinator()),
                 retries.retry("coordinator"),
-                breakers.circuitBreaker("coordinator"),
-                bulkheads.bulkhead("coordinator"));
+                breakers.circuitBreaker("coordinator"));
     }
 
     private static RestClient client(RestClient.Builder builder, RemoteServices.Target target) {

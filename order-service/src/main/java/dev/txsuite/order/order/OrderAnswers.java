@@ -46,6 +46,11 @@ class OrderAnswers {
         return problem(OrderProblem.orderFailed(orderId.toString(), txId, reason));
     }
 
+    /** Too many orders in flight: refused at the door, nothing read or written. */
+    OrderAnswer overloaded(int limit, long retryAfterSeconds) {
+        return problem(OrderProblem.overloaded("order-service", limit, retryAfterSeconds));
+    }
+
     /** The coordinator could not be reached: no transaction began and no order exists. */
     OrderAnswer notStarted() {
         return problem(OrderProblem.serviceUnavailable("tx-coordinator", Reasons.COORDINATOR_UNAVAILABLE));

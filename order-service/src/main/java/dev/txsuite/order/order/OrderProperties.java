@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lookupCacheTtl how long a product or a customer's account read from inventory- or payment-service is used
  *     without asking again (a price change published on inventory.events, or a participant's NO vote that says it
  *     changed, removes it sooner)
+ * @param admission how many orders are let in at once ({@link OrderAdmission})
  */
 @ConfigurationProperties("txsuite.orders")
 public record OrderProperties(
@@ -22,7 +23,8 @@ public record OrderProperties(
         @DefaultValue("3000ms") Duration voteTimeout,
         @DefaultValue("8s") Duration requestDeadline,
         @DefaultValue("2s") Duration idempotencyWait,
-        @DefaultValue("5m") Duration lookupCacheTtl) {
+        @DefaultValue("5m") Duration lookupCacheTtl,
+        @DefaultValue Admission admission) {
 
     public OrderProperties {
         Protocol.fromLabel(defaultProtocol);
@@ -35,5 +37,31 @@ public record OrderProperties(
 
     public Protocol protocolByDefault() {
         return Protocol.fromLabel(defaultProtocol);
+    }
+
+    /**
+     * The adaptive limit of orders in flight.
+     *
+     * @param initialLimit the limit at start
+     * @param minLimit the limit never goes below it
+     * @param maxLimit the limit never goes above it; at most 150 of Tomcat's 200 request threads, so that the
+     *     coordinator's messages to the order branch always find one
+     * @param latencyTarget an order answered slower than this lowers the limit
+     * @param retryAfter what the {@code 503} of a refused order says in {@code Retry-After} (whole seconds)
+     */
+    public record Admission(
+            @DefaultValue("100") int initialLimit,
+            @DefaultValue("4") int minLimit,
+            @DefaultValue("100") int maxLimit,
+            @DefaultValue("1s") Duration latencyTarget,
+            @DefaultValue("1s") Duration retryAfter) {
+
+        public Admission {
+            if (minLimit < 1 || minLimit > initialLimit || initialLimit > maxLimit || maxLimit > 150) {
+                throw new IllegalArgumentException("txsuite.orders.admission needs 1 <= min-limit (" + minLimit
+                        + ") <= initial-limit (" + initialLimit + ") <= max-limit (" + maxLimit + ") <= 150: the"
+                        + " coordinator's messages to the order branch need some of Tomcat's 200 request threads");
+            }
+        }
     }
 }

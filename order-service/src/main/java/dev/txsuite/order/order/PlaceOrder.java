@@ -9,8 +9,6 @@ import dev.txsuite.protocol.Decision;
 import dev.txsuite.protocol.Protocol;
 import dev.txsuite.protocol.Reasons;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,8 +19,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlaceOrder {
 
-    private static final Logger log = LoggerFactory.getLogger(PlaceOrder.class);
-
     private final PriceOrder priceOrder;
     private final TransactionCoordinator coordinator;
     private final OwnBranch ownBranch;
@@ -30,6 +26,7 @@ public class PlaceOrder {
     private final OrderRepository orders;
     private final OrderAnswers answers;
     private final OrderProperties properties;
+    private final OrderAdmission admission;
 
     PlaceOrder(
             PriceOrder priceOrder,
@@ -38,7 +35,8 @@ public class PlaceOrder {
             IdempotencyKeys idempotencyKeys,
             OrderRepository orders,
             OrderAnswers answers,
-            OrderProperties properties) {
+            OrderProperties properties,
+            OrderAdmission admission) {
         this.priceOrder = priceOrder;
         this.coordinator = coordinator;
         this.ownBranch = ownBranch;
@@ -46,13 +44,32 @@ public class PlaceOrder {
         this.orders = orders;
         this.answers = answers;
         this.properties = properties;
+        this.admission = admission;
     }
 
     /**
+     * Admits the order ({@link OrderAdmission}) before anything is read or written, or answers it {@code 503} at once.
+     *
      * @param idempotencyKey the client's Idempotency-Key, or null
      * @throws OrderProblem for a request that cannot become an order (nothing is written then)
      */
     public OrderAnswer place(PlaceOrderCommand command, String idempotencyKey) {
+        var place = admission.enter();
+        if (place.isEmpty()) {
+            return answers.overloaded(admission.limit(), admission.retryAfterSeconds());
+        }
+        OrderAnswer answer;
+        try {
+            answer = placeAdmitted(command, idempotencyKey);
+        } catch (RuntimeException e) {
+            place.get().onIgnore();
+            throw e;
+        }
+        admission.leave(place.get(), answer);
+        return answer;
+    }
+
+    private OrderAnswer placeAdmitted(PlaceOrderCommand command, String idempotencyKey) {
         if (idempotencyKey == null) {
             return run(command, priceOrder.price(command), UUID.randomUUID());
         }
@@ -123,18 +140,6 @@ public class PlaceOrder {
      * (the order branch's termination protocol needs the participants the coordinator lists).
      */
     private OrderAnswer run(PlaceOrderCommand command, PricedOrder order, UUID orderId) {
-        if (!coordinator.admit()) {
-            log.warn("order not placed: too many orders are under way already");
-            return answers.notStarted();
-        }
-        try {
-            return runAdmitted(command, order, orderId);
-        } finally {
-            coordinator.leave();
-        }
-    }
-
-    private OrderAnswer runAdmitted(PlaceOrderCommand command, PricedOrder order, UUID orderId) {
         var txId = UUID.randomUUID().toString();
         var payload = OrderPayload.of(orderId.toString(), order);
         var transaction = OrderTransaction.of(txId, orderId.toString(), order, properties.voteTimeout());

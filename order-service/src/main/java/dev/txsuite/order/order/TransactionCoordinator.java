@@ -1,7 +1,6 @@
 package dev.txsuite.order.order;
 
 import dev.txsuite.protocol.Decision;
-import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -41,32 +40,12 @@ public class TransactionCoordinator {
     private final RestClient coordinator;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
-    private final Bulkhead bulkhead;
 
-    /**
-     * @param coordinator its read timeout is the order's request deadline
-     * @param bulkhead bounds the orders under way at once ({@link #admit}), so that some request threads are always
-     *     left for the coordinator's messages to this service's order branch (3PC's CAN-COMMIT, which every 3PC
-     *     outcome waits for, and every protocol's decisions and recoveries)
-     */
-    public TransactionCoordinator(
-            RestClient coordinator, Retry retry, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {
+    /** @param coordinator its read timeout is the order's request deadline */
+    public TransactionCoordinator(RestClient coordinator, Retry retry, CircuitBreaker circuitBreaker) {
         this.coordinator = coordinator;
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
-        this.bulkhead = bulkhead;
-    }
-
-    /**
-     * Takes a place among the orders under way, at once or not at all; every place taken is given back with
-     * {@link #leave}. A full service answers the order 503 before it writes anything.
-     */
-    boolean admit() {
-        return bulkhead.tryAcquirePermission();
-    }
-
-    void leave() {
-        bulkhead.onComplete();
     }
 
     Outcome run(OrderTransaction transaction) {

@@ -210,6 +210,9 @@ public final class BenchCommand {
                                     ? Optional.of(Files.readString(analysis))
                                     : Optional.empty()));
             LatencyChart.write(report.measurements(), folder.resolve(BenchmarkMarkdown.CHART));
+            if (!report.measurements().overloaded().isEmpty()) {
+                LatencyChart.writeGoodput(report.measurements(), folder.resolve(BenchmarkMarkdown.GOODPUT_CHART));
+            }
             return markdown;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report in " + folder, e);
@@ -243,6 +246,27 @@ public final class BenchCommand {
                             system.label(),
                             BenchRun.describe(measurements.atHalfBaselineRate().get(system)))));
         });
+        if (!measurements.overloaded().isEmpty()) {
+            out.println("bench: at twice its own saturation throughput, confirmed orders/s (share of the saturation"
+                    + " kept; refused with 503):");
+            measurements.systems().stream()
+                    .filter(system -> measurements.overloaded().containsKey(system))
+                    .forEach(system -> {
+                        var step = measurements.overloaded().get(system);
+                        out.println(String.format(
+                                Locale.ROOT,
+                                "  %-15s %s of %s offered (%s %% kept); %d refused, %d without Retry-After",
+                                system.label(),
+                                Figures.rate(step.confirmedPerSecond()),
+                                Figures.rate(step.offeredPerSecond()),
+                                measurements
+                                        .keptUnderOverload(system)
+                                        .map(Figures::percent)
+                                        .orElse("-"),
+                                step.refusals().count(),
+                                step.refusals().withoutRetryAfter()));
+                    });
+        }
         out.println("bench: invariants " + (report.invariantsHold() ? "all hold" : "VIOLATED (see above)"));
         out.println("bench: report " + written + " and its chart " + written.resolveSibling(BenchmarkMarkdown.CHART)
                 + (published ? "" : " (--publish writes them to docs/)"));

@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * @param rates the offered rates of the sweep, orders a second, ascending
  * @param step how long each step offers its rate
  * @param warmup how long each system is warmed up, at the lowest rate, before the sweep
+ * @param overloadStep how long each system is offered twice its saturation throughput after the sweep
  * @param publish write docs/benchmarks.md and its chart in the repository rather than under the suite's home
  * @param suite the suite the bench starts; its database prefix also names the baseline's database
  * @param command how the bench was started, for the report
@@ -28,6 +29,7 @@ public record BenchOptions(
         List<Double> rates,
         Duration step,
         Duration warmup,
+        Duration overloadStep,
         int baselinePort,
         boolean publish,
         UpOptions suite,
@@ -36,11 +38,13 @@ public record BenchOptions(
     static final List<Double> DEFAULT_RATES = List.of(10.0, 20.0, 40.0, 80.0, 160.0, 320.0, 640.0);
     static final Duration DEFAULT_STEP = Duration.ofSeconds(30);
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(180);
+    static final Duration DEFAULT_OVERLOAD_STEP = Duration.ofSeconds(60);
     static final int DEFAULT_BASELINE_PORT = 8290;
     private static final Duration SHORTEST_STEP = Duration.ofSeconds(5);
     private static final int MOST_RATES = 20;
 
-    private static final Set<String> BENCH_OPTIONS = Set.of("--rates", "--step", "--warmup", "--baseline-port");
+    private static final Set<String> BENCH_OPTIONS =
+            Set.of("--rates", "--step", "--warmup", "--overload-step", "--baseline-port");
     private static final String PUBLISH = "--publish";
     /** A suite of its own beside ./suite up and ./suite chaos, on fresh databases. */
     private static final Map<String, String> SUITE_DEFAULTS = Map.of(
@@ -90,6 +94,11 @@ public record BenchOptions(
             throw new SuiteFailure("--warmup takes whole seconds, not "
                     + bench.value("--warmup").orElseThrow());
         }
+        var overloadStep = bench.duration("--overload-step").orElse(DEFAULT_OVERLOAD_STEP);
+        if (overloadStep.compareTo(SHORTEST_STEP) < 0 || overloadStep.toMillis() % 1000 != 0) {
+            throw new SuiteFailure("--overload-step takes whole seconds, at least " + SHORTEST_STEP.toSeconds()
+                    + "s, not " + bench.value("--overload-step").orElseThrow());
+        }
         var baselinePort = bench.value("--baseline-port")
                 .map(value -> UpOptions.port("--baseline-port", value))
                 .orElse(DEFAULT_BASELINE_PORT);
@@ -101,6 +110,7 @@ public record BenchOptions(
                 bench.value("--rates").map(BenchOptions::rates).orElse(DEFAULT_RATES),
                 step,
                 warmup,
+                overloadStep,
                 baselinePort,
                 bench.has(PUBLISH),
                 suite,

@@ -69,12 +69,12 @@ final class BenchRun {
             var warmUp = gatling.run(system, targets.get(system), lowest, options.warmup(), label);
             out.println(label + ": " + describe(warmUp));
         }
-        stepsPlanned = SYSTEMS.size() * options.rates().size() + SYSTEMS.size();
+        stepsPlanned = SYSTEMS.size() * options.rates().size() + 2 * SYSTEMS.size();
         var sweeps = Sweep.run(
                 SYSTEMS,
                 options.rates(),
                 this::measuredStep,
-                leftAtMost -> stepsPlanned = stepsDone + leftAtMost + SYSTEMS.size());
+                leftAtMost -> stepsPlanned = stepsDone + leftAtMost + 2 * SYSTEMS.size());
         var half = sweeps.get(BenchSystem.BASELINE).saturationThroughput() / 2;
         var atHalf = new EnumMap<BenchSystem, StepResult>(BenchSystem.class);
         if (half > 0) {
@@ -86,8 +86,19 @@ final class BenchRun {
             stepsPlanned = stepsDone;
             notes.add("the baseline confirmed no order: there was no step at half its saturation throughput");
         }
+        var overloaded = new EnumMap<BenchSystem, StepResult>(BenchSystem.class);
+        for (var system : SYSTEMS) {
+            var saturation = sweeps.get(system).saturationThroughput();
+            if (saturation > 0) {
+                out.println("bench: " + system.label() + " at twice its saturation throughput, "
+                        + Figures.rate(2 * saturation) + "/s, for "
+                        + options.overloadStep().toSeconds() + " s:");
+                overloaded.put(system, step(system, 2 * saturation, options.overloadStep()));
+            }
+        }
         meter.statementsMissing().ifPresent(notes::add);
-        return new Measurements(sweeps, half > 0 ? Optional.of(half) : Optional.empty(), atHalf, costs, notes);
+        return new Measurements(
+                sweeps, half > 0 ? Optional.of(half) : Optional.empty(), atHalf, overloaded, costs, notes);
     }
 
     /**
@@ -121,17 +132,25 @@ final class BenchRun {
     }
 
     private StepResult step(BenchSystem system, double rate) {
+        return step(system, rate, options.step());
+    }
+
+    private StepResult step(BenchSystem system, double rate, Duration duration) {
         awaitQuiet(system.label() + " at " + Figures.rate(rate) + "/s");
         lastReading = Optional.empty();
-        return run(system, rate);
+        return run(system, rate, duration);
+    }
+
+    private StepResult run(BenchSystem system, double rate) {
+        return run(system, rate, options.step());
     }
 
     /** One step on a suite that is quiet already. */
-    private StepResult run(BenchSystem system, double rate) {
+    private StepResult run(BenchSystem system, double rate, Duration duration) {
         var label = "bench: [" + (stepsDone + 1) + "/" + stepsPlanned + "] " + system.label() + " at "
                 + Figures.rate(rate) + "/s";
-        out.println(label + " for " + options.step().toSeconds() + " s...");
-        var result = gatling.run(system, targets.get(system), rate, options.step(), label);
+        out.println(label + " for " + duration.toSeconds() + " s...");
+        var result = gatling.run(system, targets.get(system), rate, duration, label);
         stepsDone++;
         out.println(label + ": " + describe(result));
         return result;
@@ -183,6 +202,14 @@ final class BenchRun {
                         Figures.percent(step.abortShare()),
                         step.errors(),
                         Figures.percent(step.errorShare()))
+                + (step.refusals().count() == 0
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                " of which %d refused (503, %d without Retry-After), p99 of the errors %s ms",
+                                step.refusals().count(),
+                                step.refusals().withoutRetryAfter(),
+                                step.refusals().errorP99().map(String::valueOf).orElse("-")))
                 + (Sweep.fellBehind(step) ? "; fell behind: " + Sweep.FELL_BEHIND : "");
     }
 }

@@ -14,6 +14,8 @@ final class BenchmarkMarkdown {
 
     static final String CHART = "benchmark-latency.png";
 
+    static final String GOODPUT_CHART = "benchmark-goodput.png";
+
     /** DESIGN.md section 9's goals: each protocol's saturation throughput as a share of the baseline's. */
     private static final double TWO_PC_TARGET = 0.5;
 
@@ -43,6 +45,7 @@ final class BenchmarkMarkdown {
         var text = new StringBuilder();
         intro(report, text);
         summary(report, text);
+        overload(report.measurements(), text);
         sweep(report.measurements(), text);
         machine(report, text);
         howItWasRun(report.options(), text);
@@ -145,6 +148,57 @@ final class BenchmarkMarkdown {
                 .append(")\n\n");
     }
 
+    /** Each system at twice its own saturation throughput: does it keep serving, and refuse the rest quickly? */
+    private static void overload(Measurements measurements, StringBuilder text) {
+        if (measurements.overloaded().isEmpty()) {
+            return;
+        }
+        text.append("## Overload: twice the saturation throughput\n\n");
+        text.append(
+                "| system | saturation (/s) | offered (/s) | confirmed (/s) | kept | refused (503) | of them without"
+                        + " `Retry-After` | other errors | p99 of the errors (ms) |\n");
+        text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (var system : measurements.systems()) {
+            var step = measurements.overloaded().get(system);
+            if (step == null) {
+                continue;
+            }
+            text.append("| ")
+                    .append(system.label())
+                    .append(" | ")
+                    .append(Figures.rate(measurements.sweep(system).saturationThroughput()))
+                    .append(" | ")
+                    .append(Figures.rate(step.offeredPerSecond()))
+                    .append(" | ")
+                    .append(Figures.rate(step.confirmedPerSecond()))
+                    .append(" | ")
+                    .append(measurements
+                            .keptUnderOverload(system)
+                            .map(kept -> Figures.percent(kept) + " %")
+                            .orElse("-"))
+                    .append(" | ")
+                    .append(step.refusals().count())
+                    .append(" | ")
+                    .append(step.refusals().withoutRetryAfter())
+                    .append(" | ")
+                    .append(step.errors() - step.refusals().count())
+                    .append(" | ")
+                    .append(step.refusals().errorP99().map(String::valueOf).orElse("-"))
+                    .append(" |\n");
+        }
+        text.append("\nAfter the sweep, each system is offered twice its own saturation throughput for one longer step."
+                        + " Kept: the confirmed orders a second as a share of the saturation throughput (the goal of"
+                        + " issue 15: at least ")
+                .append(Figures.percent(Measurements.HOLDS_UNDER_OVERLOAD))
+                .append(" %). order-service refuses what it does not admit at once with a `503` and `Retry-After`"
+                        + " (docs/architecture.md, \"Admission\"); the baseline has no admission control. Other"
+                        + " errors: `202`s (no outcome within the request deadline), timeouts, `503`s of another"
+                        + " kind.\n\n");
+        text.append("![Confirmed orders a second against the offered rate, every step of each system](")
+                .append(GOODPUT_CHART)
+                .append(")\n\n");
+    }
+
     private static void sweep(Measurements measurements, StringBuilder text) {
         text.append("## Every step\n\n");
         text.append("| system | offered (/s) | confirmed (/s) | answers | aborts | errors | p50 (ms) | p95 (ms)"
@@ -156,6 +210,8 @@ final class BenchmarkMarkdown {
             }
             Optional.ofNullable(measurements.atHalfBaselineRate().get(system))
                     .ifPresent(step -> stepRow(step, "half the baseline's saturation", text));
+            Optional.ofNullable(measurements.overloaded().get(system))
+                    .ifPresent(step -> stepRow(step, "twice its own saturation", text));
         }
         text.append("\nA system left the sweep after the first step it fell behind in: ")
                 .append(Sweep.FELL_BEHIND)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -35,20 +36,12 @@ final class LatencyChart {
     private LatencyChart() {}
 
     static void write(Measurements measurements, Path png) {
-        // no display on a build machine: AWT draws into an image all the same
-        System.setProperty("java.awt.headless", "true");
-        var chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title("Latency against throughput (one point per step)")
-                .xAxisTitle("achieved throughput (confirmed orders/s)")
-                .yAxisTitle("latency of confirmed orders (ms, log scale)")
-                .build();
-        var styler = chart.getStyler();
-        styler.setYAxisLogarithmic(true);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setXAxisDecimalPattern("#,##0");
+        var chart = chart(
+                "Latency against throughput (one point per step)",
+                "achieved throughput (confirmed orders/s)",
+                "latency of confirmed orders (ms, log scale)");
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
         for (var system : measurements.systems()) {
             var steps = steps(measurements, system);
             if (!steps.isEmpty()) {
@@ -56,6 +49,56 @@ final class LatencyChart {
                 addSeries(chart, system, "p99", steps, StepResult.Latency::p99, SeriesLines.DASH_DASH);
             }
         }
+        save(chart, png);
+    }
+
+    /**
+     * Confirmed orders a second against the offered rate, every step of each system (the sweep, the step at half the
+     * baseline's saturation, the step at twice its own): the curve of a system that sheds its overload levels off
+     * past its saturation rather than falling.
+     */
+    static void writeGoodput(Measurements measurements, Path png) {
+        var chart = chart(
+                "Confirmed orders against offered load (one point per step)",
+                "offered (orders/s, log scale)",
+                "confirmed (orders/s)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisDecimalPattern("#,##0");
+        for (var system : measurements.systems()) {
+            var steps = new ArrayList<>(measurements.sweep(system).steps());
+            Optional.ofNullable(measurements.atHalfBaselineRate().get(system)).ifPresent(steps::add);
+            Optional.ofNullable(measurements.overloaded().get(system)).ifPresent(steps::add);
+            if (steps.isEmpty() || !COLORS.containsKey(system)) {
+                continue;
+            }
+            steps.sort(Comparator.comparingDouble(StepResult::offeredPerSecond));
+            var series = chart.addSeries(
+                    system.label(),
+                    steps.stream().map(StepResult::offeredPerSecond).toList(),
+                    steps.stream().map(StepResult::confirmedPerSecond).toList());
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setLineColor(COLORS.get(system));
+            series.setMarkerColor(COLORS.get(system));
+        }
+        save(chart, png);
+    }
+
+    private static XYChart chart(String title, String xAxis, String yAxis) {
+        // no display on a build machine: AWT draws into an image all the same
+        System.setProperty("java.awt.headless", "true");
+        var chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xAxis)
+                .yAxisTitle(yAxis)
+                .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        return chart;
+    }
+
+    private static void save(XYChart chart, Path png) {
         try (var file = Files.newOutputStream(png)) {
             BitmapEncoder.saveBitmap(chart, file, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  * @param halfBaselineRate half the baseline's saturation throughput, the rate of the comparison step; empty when the
  *     baseline confirmed nothing, and there was no comparison step
  * @param atHalfBaselineRate each system's comparison step
+ * @param overloaded each system offered twice its own saturation throughput (none when the bench was asked for no
+ *     overload step, or the system confirmed nothing)
  * @param costs what a confirmed order cost in each step of each system's sweep, by offered rate
  * @param notes what happened that the figures alone do not show (a step that began before the suite was quiet)
  */
@@ -19,14 +21,37 @@ public record Measurements(
         Map<BenchSystem, SweepResult> sweeps,
         Optional<Double> halfBaselineRate,
         Map<BenchSystem, StepResult> atHalfBaselineRate,
+        Map<BenchSystem, StepResult> overloaded,
         Map<BenchSystem, Map<Double, OrderCost>> costs,
         List<String> notes) {
+
+    /** A stay under twice the saturation throughput keeps at least this share of it as confirmed orders. */
+    public static final double HOLDS_UNDER_OVERLOAD = 0.9;
 
     public Measurements {
         sweeps = Map.copyOf(sweeps);
         atHalfBaselineRate = Map.copyOf(atHalfBaselineRate);
+        overloaded = Map.copyOf(overloaded);
         costs = Map.copyOf(costs);
         notes = List.copyOf(notes);
+    }
+
+    /** Without overload steps. */
+    public Measurements(
+            Map<BenchSystem, SweepResult> sweeps,
+            Optional<Double> halfBaselineRate,
+            Map<BenchSystem, StepResult> atHalfBaselineRate,
+            Map<BenchSystem, Map<Double, OrderCost>> costs,
+            List<String> notes) {
+        this(sweeps, halfBaselineRate, atHalfBaselineRate, Map.of(), costs, notes);
+    }
+
+    /** What the system kept under twice its saturation throughput, as a share of that throughput. */
+    public Optional<Double> keptUnderOverload(BenchSystem system) {
+        var saturation = sweep(system).saturationThroughput();
+        return Optional.ofNullable(overloaded.get(system))
+                .filter(step -> saturation > 0)
+                .map(step -> step.confirmedPerSecond() / saturation);
     }
 
     /** The systems measured, in the bench's order. */

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param confirmedPerSecond the achieved throughput: Gatling's mean throughput of OK answers, confirmed orders over
  *     the time from the step's first request to its last answer, so that a backlog still draining counts against it
  * @param latency the response times of the confirmed orders; empty when none was confirmed
+ * @param refusals the errors that were a {@code 503}: orders refused, nothing changed
  */
 public record StepResult(
         BenchSystem system,
@@ -26,12 +27,26 @@ public record StepResult(
         long aborts,
         long errors,
         double confirmedPerSecond,
-        Optional<Latency> latency) {
+        Optional<Latency> latency,
+        Refusals refusals) {
 
     /** Percentiles of response times, in milliseconds. */
     public record Latency(long p50, long p95, long p99) {}
 
+    /**
+     * @param count the answers {@code 503}
+     * @param withoutRetryAfter those of them without a {@code Retry-After} header
+     * @param errorP99 the 99th percentile of the response times of every answer that was not a 201 (the refusals
+     *     among them); empty when there was none
+     */
+    public record Refusals(long count, long withoutRetryAfter, Optional<Long> errorP99) {
+
+        public static final Refusals NONE = new Refusals(0, 0, Optional.empty());
+    }
+
     private static final String ABORT = "found 409";
+    private static final String REFUSED = "found 503";
+    private static final String NO_RETRY_AFTER = "Retry-After";
 
     /** From the tables Gatling printed at the end of a run of BenchmarkStep, where only a 201 is OK. */
     public static Optional<StepResult> fromGatling(BenchSystem system, double offeredPerSecond, GatlingTables tables) {
@@ -52,6 +67,13 @@ public record StepResult(
         var latency = confirmed == 0
                 ? Optional.<Latency>empty()
                 : Optional.of(new Latency(okColumn(p50.get()), okColumn(p95.get()), okColumn(p99.get())));
+        var withoutRetryAfter = errorsWhere(tables, NO_RETRY_AFTER);
+        var refusals = new Refusals(
+                errorsWhere(tables, REFUSED) + withoutRetryAfter,
+                withoutRetryAfter,
+                failed == 0
+                        ? Optional.empty()
+                        : Optional.of(GatlingTables.count(p99.get().get(2))));
         return Optional.of(new StepResult(
                 system,
                 offeredPerSecond,
@@ -60,7 +82,15 @@ public record StepResult(
                 aborts,
                 failed - aborts,
                 GatlingTables.rate(throughput.get().get(1)),
-                latency));
+                latency,
+                refusals));
+    }
+
+    private static long errorsWhere(GatlingTables tables, String part) {
+        return tables.errors().entrySet().stream()
+                .filter(error -> error.getKey().contains(part))
+                .mapToLong(error -> error.getValue())
+                .sum();
     }
 
     /** The share of the answers that were aborts, 0 to 1. */

@@ -19,6 +19,7 @@ class BenchOptionsTests {
         assertThat(options.rates()).containsExactly(10.0, 20.0, 40.0, 80.0, 160.0, 320.0, 640.0);
         assertThat(options.step()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(options.overloadStep()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.suite().jvm().services()).containsExactly("-Xmx256m", "-Xshare:auto");
         assertThat(options.suite().jvm().kafka()).contains("-Xmx384m").doesNotContain("-XX:TieredStopAtLevel=1");
         assertThat(options.publish()).isFalse();
@@ -40,6 +41,8 @@ class BenchOptionsTests {
                 "--step=10s",
                 "--warmup",
                 "5s",
+                "--overload-step",
+                "20s",
                 "--publish",
                 "--ports",
                 "9380",
@@ -56,13 +59,15 @@ class BenchOptionsTests {
         assertThat(options.suite().jvm().kafka()).containsExactly("-Xmx1g");
         assertThat(options.step()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.overloadStep()).isEqualTo(Duration.ofSeconds(20));
         assertThat(options.publish()).isTrue();
         assertThat(options.gatewayPort()).isEqualTo(9380);
         assertThat(options.suite().kafkaPort()).isEqualTo(9292);
         assertThat(options.baselineDatabase()).isEqualTo("try_baseline");
         assertThat(options.baselinePort()).isEqualTo(9390);
         assertThat(options.command())
-                .isEqualTo("./suite bench --rates 40, 2,4,4 --step=10s --warmup 5s --publish --ports 9380"
+                .isEqualTo("./suite bench --rates 40, 2,4,4 --step=10s --warmup 5s --overload-step 20s --publish"
+                        + " --ports 9380"
                         + " --database-prefix=try_ --baseline-port 9390");
     }
 
@@ -83,6 +88,9 @@ class BenchOptionsTests {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--step", "7.5s"), Map.of()))
                 .isInstanceOf(SuiteFailure.class)
                 .hasMessageContaining("--step takes whole seconds");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--overload-step", "3s"), Map.of()))
+                .isInstanceOf(SuiteFailure.class)
+                .hasMessage("--overload-step takes whole seconds, at least 5s, not 3s");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--warmup", "0s"), Map.of()))
                 .isInstanceOf(SuiteFailure.class)
                 .hasMessageContaining("--warmup must be longer than 0");

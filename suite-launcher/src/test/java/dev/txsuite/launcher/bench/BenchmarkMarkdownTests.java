@@ -30,6 +30,20 @@ class BenchmarkMarkdownTests {
     }
 
     @Test
+    void shouldTellWhatEachProtocolKeptAtTwiceItsSaturationAndHowItRefusedTheRest() {
+        var markdown = BenchmarkMarkdown.of(Reports.report(Reports.overloaded(Reports.measurements())));
+
+        assertThat(markdown)
+                .contains("## Overload: twice the saturation throughput")
+                .contains("| 2PC | 21 | 42 | 20 | 95.2 % | 1300 | 0 | 20 | 12 |")
+                .contains("| 3PC | 12 | 24 | 8.3 | 69.2 % | 600 | 3 | 340 | 6500 |")
+                .contains("| 2PC | 42 | 20 | 2520 | 0 | 1320 | 300 | 700 | 900 | twice its own saturation |")
+                .contains("![Confirmed orders a second against the offered rate, every step of each system]"
+                        + "(benchmark-goodput.png)");
+        assertThat(BenchmarkMarkdown.of(Reports.report(Reports.measurements()))).doesNotContain("## Overload");
+    }
+
+    @Test
     void shouldListEveryStepOfTheSweepAndTheComparisonSteps() {
         var markdown = BenchmarkMarkdown.of(Reports.report(Reports.measurements()));
 

@@ -26,6 +26,16 @@ class LatencyChartTests {
         assertThat(distinctColours(image)).as("a chart, not a blank page").isGreaterThan(10);
     }
 
+    @Test
+    void shouldDrawConfirmedAgainstOfferedWithTheOverloadSteps(@TempDir Path folder) throws IOException {
+        var png = folder.resolve(BenchmarkMarkdown.GOODPUT_CHART);
+
+        LatencyChart.writeGoodput(Reports.overloaded(Reports.measurements()), png);
+
+        assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(distinctColours(ImageIO.read(png.toFile()))).isGreaterThan(10);
+    }
+
     private static long distinctColours(BufferedImage image) {
         var colours = new HashSet<Integer>();
         for (var x = 0; x < image.getWidth(); x += 2) {

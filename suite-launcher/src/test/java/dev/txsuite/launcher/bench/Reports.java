@@ -55,6 +55,39 @@ final class Reports {
                 orders);
     }
 
+    /** The measurements with a step at twice each protocol's saturation: 2PC held, 3PC did not. */
+    static Measurements overloaded(Measurements measurements) {
+        return new Measurements(
+                measurements.sweeps(),
+                measurements.halfBaselineRate(),
+                measurements.atHalfBaselineRate(),
+                Map.of(
+                        BenchSystem.TWO_PC,
+                        new StepResult(
+                                BenchSystem.TWO_PC,
+                                42,
+                                2520,
+                                1200,
+                                0,
+                                1320,
+                                20,
+                                Optional.of(new StepResult.Latency(300, 700, 900)),
+                                new StepResult.Refusals(1300, 0, Optional.of(12L))),
+                        BenchSystem.THREE_PC,
+                        new StepResult(
+                                BenchSystem.THREE_PC,
+                                24,
+                                1440,
+                                500,
+                                0,
+                                940,
+                                8.3,
+                                Optional.of(new StepResult.Latency(900, 4000, 7000)),
+                                new StepResult.Refusals(600, 3, Optional.of(6500L)))),
+                measurements.costs(),
+                measurements.notes());
+    }
+
     static Measurements measurements() {
         var baseline = new SweepResult(
                 BenchSystem.BASELINE,

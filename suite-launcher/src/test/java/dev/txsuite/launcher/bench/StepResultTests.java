@@ -41,8 +41,20 @@ class StepResultTests {
                         0,
                         0,
                         3.64,
-                        Optional.of(new StepResult.Latency(494, 1843, 1858))));
+                        Optional.of(new StepResult.Latency(494, 1843, 1858)),
+                        StepResult.Refusals.NONE));
         assertThat(Sweep.fellBehind(step)).isFalse();
+    }
+
+    @Test
+    void shouldCountTheRefusalsAndThoseWithoutRetryAfterAmongTheErrors() {
+        var step = step(BenchSystem.TWO_PC, 6, "bench-step-overloaded.txt");
+
+        assertThat(step.errors()).isEqualTo(27);
+        assertThat(step.refusals()).isEqualTo(new StepResult.Refusals(27, 2, Optional.of(224L)));
+        assertThat(step(BenchSystem.BASELINE, 6, "bench-step-with-aborts-and-errors.txt")
+                        .refusals())
+                .isEqualTo(new StepResult.Refusals(0, 0, Optional.of(224L)));
     }
 
     @Test

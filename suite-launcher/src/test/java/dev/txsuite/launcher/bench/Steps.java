@@ -47,6 +47,14 @@ final class Steps {
 
     StepResult result() {
         return new StepResult(
-                system, offered, answers, answers - aborts - errors, aborts, errors, confirmedPerSecond, latency);
+                system,
+                offered,
+                answers,
+                answers - aborts - errors,
+                aborts,
+                errors,
+                confirmedPerSecond,
+                latency,
+                StepResult.Refusals.NONE);
     }
 }

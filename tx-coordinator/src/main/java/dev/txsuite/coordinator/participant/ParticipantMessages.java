@@ -3,6 +3,7 @@ package dev.txsuite.coordinator.participant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.txsuite.protocol.Vote;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -13,12 +14,13 @@ public final class ParticipantMessages {
     private ParticipantMessages() {}
 
     /**
-     * {@code {"epoch":1,"protocol":"2PC","payload":{...}}}; under 3PC (CAN-COMMIT) also
-     * {@code "participants":[{"name","url"},...]}, every participant of the transaction, for the termination
-     * protocol.
+     * {@code {"epoch":1,"protocol":"2PC","payload":{...},"voteBy":"2026-12-07T23:00:03.120Z"}}; under 3PC (CAN-COMMIT)
+     * also {@code "participants":[{"name","url"},...]}, every participant of the transaction, for the termination
+     * protocol. {@code voteBy} is the vote deadline: a participant that gets the message later votes NO
+     * ({@code DEADLINE_PASSED}) without doing the work, since the vote would not be counted.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Prepare(long epoch, String protocol, JsonNode payload, List<Peer> participants) {}
+    public record Prepare(long epoch, String protocol, JsonNode payload, List<Peer> participants, Instant voteBy) {}
 
     /** A participant of the transaction and the base URL its peers reach it on. */
     public record Peer(String name, URI url) {}

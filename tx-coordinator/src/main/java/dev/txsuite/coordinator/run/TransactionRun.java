@@ -39,6 +39,7 @@ import dev.txsuite.protocol.coordinator.TxPhase;
 import dev.txsuite.protocol.coordinator.TxState;
 import dev.txsuite.protocol.participant.BranchState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,8 @@ final class TransactionRun {
      * without waiting for a single PRE-COMMIT acknowledgement.
      */
     private long deadlineGeneration;
+    /** The vote deadline, which PREPARE (CAN-COMMIT) carries to the participants; set by {@link #start}. */
+    private Instant voteBy;
 
     private boolean ended;
     /** This run began the transaction: the answer to the initiator's begin carries the decision to it. */
@@ -151,6 +154,7 @@ final class TransactionRun {
             if (state.initiator() != null) {
                 adapters.log().voteReceived(txId, state.initiator(), Vote.yes(), progress);
             }
+            voteBy = adapters.clock().instant().plus(timeout);
             armDeadline();
             apply(new Start());
         } finally {
@@ -188,7 +192,7 @@ final class TransactionRun {
         switch (output) {
             case SendPrepare(var participant) -> {
                 var message = new Prepare(
-                        state.epoch(), state.protocol().label(), payloads.get(participant), peersUnder3pc());
+                        state.epoch(), state.protocol().label(), payloads.get(participant), peersUnder3pc(), voteBy);
                 adapters.messages().execute(() -> prepare(participant, message));
             }
             case RecordVote(var participant, var vote) ->
