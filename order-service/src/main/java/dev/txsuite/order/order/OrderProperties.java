@@ -51,9 +51,9 @@ public record OrderProperties(
      */
     public record Admission(
             @DefaultValue("100") int initialLimit,
-            @DefaultValue("4") int minLimit,
+            @DefaultValue("10") int minLimit,
             @DefaultValue("100") int maxLimit,
-            @DefaultValue("1s") Duration latencyTarget,
+            @DefaultValue("500ms") Duration latencyTarget,
             @DefaultValue("1s") Duration retryAfter) {
 
         public Admission {
