@@ -26,7 +26,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 
 /**
  * Admin login for the admin routes only: the coordinator's admin API ({@code /api/transactions}) and dashboard
- * ({@code /admin}), and the operator's supplies (restocks of products, deposits on accounts). Every other path passes the gateway exactly as before: no login, no CSRF token, no session.
+ * ({@code /admin}), and the operator's supplies (restocks of products, deposits on accounts). Every other path passes
+ * the gateway exactly as before: no login, no CSRF token, no session.
  *
  * <p>API clients send HTTP Basic on every call; browsers log in once with the form at {@code /admin/login} and
  * get a session cookie. A session's unsafe requests need the CSRF token, sent back from the {@code XSRF-TOKEN}

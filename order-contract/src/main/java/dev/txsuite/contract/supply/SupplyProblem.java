@@ -7,8 +7,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Why an operator's restock or deposit was refused (a {@code 422}, a {@code 400} for a bad key); nothing was changed. {@code invalid-amount}
- * names the field, {@code idempotency-key-reused} the key that an earlier, different call already used.
+ * Why an operator's restock or deposit was refused (a {@code 422}, a {@code 400} for a bad key); nothing was
+ * changed. {@code invalid-amount} names the field, {@code idempotency-key-reused} the key that an earlier, different
+ * call already used.
  */
 public class SupplyProblem extends ErrorResponseException {
 

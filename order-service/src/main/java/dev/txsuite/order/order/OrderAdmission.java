@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Admission control at the door of {@code POST /api/orders}: an order is let in, before any database or HTTP work,
  * only while the orders in flight are fewer than a limit that follows their measured latency (additive increase,
- * multiplicative decrease, Netflix's concurrency-limits): every order answered within the latency target, let in while the
- * service is at least half busy raises the limit by one; one answered slower, or left undecided at the request
+ * multiplicative decrease, Netflix's concurrency-limits): an order answered within the latency target, let in while
+ * at least half the places were taken, raises the limit by one; one answered slower, or left undecided at the request
  * deadline (202), lowers it by a tenth. Over the limit an order is answered {@code 503} at once, with
  * {@code Retry-After}, and nothing is written: under overload the work that is admitted finishes in time instead of
  * every order queueing past its deadline.
@@ -44,7 +44,7 @@ class OrderAdmission {
         gauge(meters, "txsuite.orders.admission.in-flight", "Orders let in and not answered yet", limiter::getInflight);
     }
 
-    /** A place among the orders in flight, or empty when the service is full; every place is left with {@link #leave}. */
+    /** A place among the orders in flight, or empty when the service is full; every place is left by {@link #leave}. */
     Optional<Limiter.Listener> enter() {
         return limiter.acquire(null);
     }
