@@ -252,6 +252,10 @@ class PlaceOrderThroughGatewayIT {
 
             assertThat(refused.status()).as("%s", refused).isEqualTo(503);
             assertThat(refused.contentType()).as("%s", refused).startsWith(PROBLEM_JSON);
+            // nothing changed that a client could not place again: it is told when, through the gateway too
+            assertThat(refused.headers().firstValue("Retry-After"))
+                    .as("%s", refused)
+                    .contains("1");
             assertThat(databases.onHand("COFFEE-BEANS-1KG")).isEqualTo(stockBefore);
             await("the reservation for the refused order released")
                     .atMost(SETTLES_WITHIN)
