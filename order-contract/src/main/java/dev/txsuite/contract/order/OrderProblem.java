@@ -107,9 +107,10 @@ public class OrderProblem extends RuntimeException {
 
     /**
      * The service has as many orders in flight as it lets in now (its adaptive limit): refused before anything was
-     * read or written; the answer carries {@code Retry-After}.
+     * read or written; the answer carries {@code Retry-After}, which the problem repeats.
      */
-    public static OrderProblem overloaded(String service, int limit, long retryAfterSeconds) {
+    public static OrderProblem overloaded(String service, int limit) {
+        var retryAfterSeconds = WrittenOrderAnswer.RETRY_AFTER_SECONDS;
         return new OrderProblem(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "overloaded",

@@ -12,6 +12,9 @@ import org.springframework.http.ResponseEntity;
  */
 public interface WrittenOrderAnswer {
 
+    /** What every {@code 503} says in {@code Retry-After}: nothing was changed, the order may be placed again. */
+    long RETRY_AFTER_SECONDS = 1;
+
     int status();
 
     /** The Location header ({@code 201}, {@code 202}), or null. */
@@ -25,13 +28,13 @@ public interface WrittenOrderAnswer {
 
     /**
      * As it goes out: a problem as {@code application/problem+json}, anything else as JSON; a {@code 503} (nothing
-     * was changed) with {@code Retry-After: 1}.
+     * was changed) with {@code Retry-After} ({@link #RETRY_AFTER_SECONDS}).
      */
     default ResponseEntity<String> toResponse() {
         var response = ResponseEntity.status(status())
                 .contentType(isProblem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON);
         if (status() == 503) {
-            response.header(HttpHeaders.RETRY_AFTER, "1");
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
         }
         if (location() != null) {
             response.location(URI.create(location()));

@@ -26,10 +26,9 @@ import org.springframework.stereotype.Component;
 class OrderAdmission {
 
     private final SimpleLimiter<Void> limiter;
-    private final OrderProperties.Admission settings;
 
     OrderAdmission(OrderProperties properties, MeterRegistry meters) {
-        this.settings = properties.admission();
+        var settings = properties.admission();
         this.limiter = SimpleLimiter.newBuilder()
                 .named("orders")
                 .limit(AIMDLimit.newBuilder()
@@ -64,10 +63,6 @@ class OrderAdmission {
     /** How many orders are let in at once now. */
     int limit() {
         return limiter.getLimit();
-    }
-
-    long retryAfterSeconds() {
-        return Math.max(1, settings.retryAfter().toSeconds());
     }
 
     private static void gauge(MeterRegistry meters, String name, String description, Supplier<Number> value) {

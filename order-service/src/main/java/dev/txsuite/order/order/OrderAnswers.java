@@ -47,8 +47,8 @@ class OrderAnswers {
     }
 
     /** Too many orders in flight: refused at the door, nothing read or written. */
-    OrderAnswer overloaded(int limit, long retryAfterSeconds) {
-        return problem(OrderProblem.overloaded("order-service", limit, retryAfterSeconds));
+    OrderAnswer overloaded(int limit) {
+        return problem(OrderProblem.overloaded("order-service", limit));
     }
 
     /** The coordinator could not be reached: no transaction began and no order exists. */

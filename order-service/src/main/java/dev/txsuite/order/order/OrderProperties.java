@@ -47,14 +47,12 @@ public record OrderProperties(
      * @param maxLimit the limit never goes above it; at most 150 of Tomcat's 200 request threads, so that the
      *     coordinator's messages to the order branch always find one
      * @param latencyTarget an order answered slower than this lowers the limit
-     * @param retryAfter what the {@code 503} of a refused order says in {@code Retry-After} (whole seconds)
      */
     public record Admission(
             @DefaultValue("100") int initialLimit,
             @DefaultValue("10") int minLimit,
             @DefaultValue("100") int maxLimit,
-            @DefaultValue("500ms") Duration latencyTarget,
-            @DefaultValue("1s") Duration retryAfter) {
+            @DefaultValue("500ms") Duration latencyTarget) {
 
         public Admission {
             if (minLimit < 1 || minLimit > initialLimit || initialLimit > maxLimit || maxLimit > 150) {

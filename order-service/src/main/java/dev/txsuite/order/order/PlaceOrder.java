@@ -56,7 +56,7 @@ public class PlaceOrder {
     public OrderAnswer place(PlaceOrderCommand command, String idempotencyKey) {
         var place = admission.enter();
         if (place.isEmpty()) {
-            return answers.overloaded(admission.limit(), admission.retryAfterSeconds());
+            return answers.overloaded(admission.limit());
         }
         OrderAnswer answer;
         try {

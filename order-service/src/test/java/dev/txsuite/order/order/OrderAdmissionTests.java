@@ -71,7 +71,7 @@ class OrderAdmissionTests {
                 Duration.ofSeconds(8),
                 Duration.ofSeconds(2),
                 Duration.ofMinutes(5),
-                new OrderProperties.Admission(initialLimit, minLimit, 100, latencyTarget, Duration.ofSeconds(1)));
+                new OrderProperties.Admission(initialLimit, minLimit, 100, latencyTarget));
         return new OrderAdmission(properties, new SimpleMeterRegistry());
     }
 }
