@@ -19,11 +19,9 @@ public class SupplyProblem extends ErrorResponseException {
 
     /** The optional {@code Idempotency-Key} header: absent is fine, blank or too long is a {@code 400}. */
     public static String checkKey(String key) {
-        if (key != null && (key.isBlank() || key.length() > IdempotencyKeyHeader.MAX_LENGTH)) {
+        if (IdempotencyKeyHeader.isMalformed(key)) {
             var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.BAD_REQUEST,
-                    IdempotencyKeyHeader.NAME + " must be 1 to " + IdempotencyKeyHeader.MAX_LENGTH
-                            + " characters, not blank");
+                    HttpStatus.BAD_REQUEST, IdempotencyKeyHeader.NAME + " " + IdempotencyKeyHeader.RULE);
             problem.setType(URI.create("https://txsuite.dev/problems/invalid-request"));
             problem.setTitle("Invalid request");
             problem.setProperty("field", IdempotencyKeyHeader.NAME);
