@@ -81,7 +81,7 @@ final class BenchRun {
             out.println("bench: the baseline's saturation throughput is "
                     + Figures.rate(half * 2) + " confirmed orders/s; each system at half of it, "
                     + Figures.rate(half) + "/s:");
-            SYSTEMS.forEach(system -> atHalf.put(system, step(system, half)));
+            SYSTEMS.forEach(system -> atHalf.put(system, step(system, half, options.step())));
         } else {
             stepsPlanned = stepsDone;
             notes.add("the baseline confirmed no order: there was no step at half its saturation throughput");
@@ -109,7 +109,7 @@ final class BenchRun {
         var what = system.label() + " at " + Figures.rate(rate) + "/s";
         awaitQuiet(what);
         var before = lastReading.orElseGet(this::settledReading);
-        var result = run(system, rate);
+        var result = run(system, rate, options.step());
         awaitQuiet("the reading after " + what);
         var after = settledReading();
         lastReading = Optional.of(after);
@@ -131,18 +131,10 @@ final class BenchRun {
         return meter.read();
     }
 
-    private StepResult step(BenchSystem system, double rate) {
-        return step(system, rate, options.step());
-    }
-
     private StepResult step(BenchSystem system, double rate, Duration duration) {
         awaitQuiet(system.label() + " at " + Figures.rate(rate) + "/s");
         lastReading = Optional.empty();
         return run(system, rate, duration);
-    }
-
-    private StepResult run(BenchSystem system, double rate) {
-        return run(system, rate, options.step());
     }
 
     /** One step on a suite that is quiet already. */

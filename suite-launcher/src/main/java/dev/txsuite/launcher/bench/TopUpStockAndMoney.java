@@ -21,22 +21,11 @@ final class TopUpStockAndMoney {
 
     private TopUpStockAndMoney() {}
 
-    /** @return how many products and accounts were topped up, through the admin API */
+    /** @return what the top-up through the admin API added */
     static String topUp(Supplies supplies) {
-        var products = supplies.availableUnits();
-        products.forEach((sku, available) -> {
-            if (available < UNITS) {
-                supplies.restock(sku, UNITS - available);
-            }
-        });
-        var accounts = supplies.availableCents();
-        accounts.forEach((customer, available) -> {
-            if (available < CENTS) {
-                supplies.deposit(customer, CENTS - available);
-            }
-        });
-        return products.size() + " products to " + UNITS + " units, " + accounts.size() + " accounts to " + CENTS / 100
-                + " dollars (admin API)";
+        var added = supplies.refill(sku -> UNITS, customer -> CENTS, 1);
+        return "every product to " + UNITS + " units, every account to " + CENTS / 100 + " dollars (admin API: "
+                + added.units() + " units restocked, " + added.cents() / 100 + " dollars deposited)";
     }
 
     /** @return how many products and accounts were topped up, in the database */

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class KeepSupplied implements AutoCloseable {
 
     private static final Duration EVERY = Duration.ofSeconds(3);
+    /** Below half of its level at the start, a product or an account is brought back to it. */
+    private static final double REFILL_BELOW = 0.5;
 
     private final Supplies supplies;
     private final Map<String, Long> unitsAtStart;
@@ -70,19 +72,11 @@ public final class KeepSupplied implements AutoCloseable {
     }
 
     private void topUp() {
-        supplies.availableUnits().forEach((sku, available) -> {
-            var wanted = unitsAtStart.getOrDefault(sku, 0L) - available;
-            if (running.get() && available * 2 < unitsAtStart.getOrDefault(sku, 0L)) {
-                supplies.restock(sku, wanted);
-                restocked.addAndGet(wanted);
-            }
-        });
-        supplies.availableCents().forEach((customer, available) -> {
-            var wanted = centsAtStart.getOrDefault(customer, 0L) - available;
-            if (running.get() && available * 2 < centsAtStart.getOrDefault(customer, 0L)) {
-                supplies.deposit(customer, wanted);
-                deposited.addAndGet(wanted);
-            }
-        });
+        var added = supplies.refill(
+                sku -> unitsAtStart.getOrDefault(sku, 0L),
+                customer -> centsAtStart.getOrDefault(customer, 0L),
+                REFILL_BELOW);
+        restocked.addAndGet(added.units());
+        deposited.addAndGet(added.cents());
     }
 }

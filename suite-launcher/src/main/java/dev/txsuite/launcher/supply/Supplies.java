@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,6 +52,37 @@ public final class Supplies {
     /** Cents available (balance, not held) per customer. */
     public Map<String, Long> availableCents() {
         return amounts("/api/accounts?size=100", "customerId", "availableCents");
+    }
+
+    /** What a {@link #refill} added: units restocked, cents deposited. */
+    public record Added(long units, long cents) {}
+
+    /**
+     * Brings every product whose available units fell below {@code share} of its level back to that level with a
+     * restock, and every account likewise with a deposit.
+     *
+     * @param unitLevel the units each sku should have available
+     * @param centLevel the cents each customer should have available
+     * @param share the part of its level under which a product or an account is refilled (1: whenever it is below)
+     */
+    public Added refill(ToLongFunction<String> unitLevel, ToLongFunction<String> centLevel, double share) {
+        var units = 0L;
+        for (var product : availableUnits().entrySet()) {
+            var level = unitLevel.applyAsLong(product.getKey());
+            if (product.getValue() < share * level) {
+                restock(product.getKey(), level - product.getValue());
+                units += level - product.getValue();
+            }
+        }
+        var cents = 0L;
+        for (var account : availableCents().entrySet()) {
+            var level = centLevel.applyAsLong(account.getKey());
+            if (account.getValue() < share * level) {
+                deposit(account.getKey(), level - account.getValue());
+                cents += level - account.getValue();
+            }
+        }
+        return new Added(units, cents);
     }
 
     public void restock(String sku, long units) {
